@@ -1,0 +1,6 @@
+import m001 from './001-initial.sql';
+
+/** Schema versions in order: migrations[i] takes the database from user_version i to i + 1. */
+export const migrations: readonly { name: string; sql: string }[] = [
+  { name: '001-initial', sql: m001 },
+];
