@@ -112,7 +112,7 @@ const LineId = z.number().int().positive();
 export const requests = {
   getState: { input: z.object({}), output: AppState },
   /** Key events that may hold a wedge scan; in Electron they come from before-input-event instead. */
-  keys: { input: z.object({ events: z.array(KeyInput).max(512), focus: z.enum(['none', 'text']) }), output: z.object({ passThrough: z.array(z.boolean()) }) },
+  keys: { input: z.object({ events: z.array(KeyInput).max(512), focus: z.enum(['none', 'text']) }), output: z.object({}) },
   /** A scan already decoded, from a device or typed into the scan field by hand. */
   scan: { input: z.object({ data: z.string().min(1).max(4096) }), output: ActionResult },
   addProduct: { input: z.object({ productId: z.string().min(1).max(256) }), output: ActionResult },
@@ -137,6 +137,8 @@ export type RequestOutput<N extends RequestName> = z.infer<(typeof requests)[N][
 /** Events pushed from main to the renderer. */
 export const events = {
   state: AppState,
+  /** Keys the wedge reader held and then found to be a person's typing, for the focused field. */
+  typed: z.object({ text: z.string() }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;

@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   EMPTY_SALE: 'The sale has no items.',
   PAYMENT_SHORT: 'The cash given is less than the total.',
   NO_SUCH_PARKED_SALE: 'There is no parked sale with that number.',
+  SALE_IN_PROGRESS: 'A sale is in progress. Complete, park or void it first.',
   NOTHING_COMPLETED: 'No sale has been completed yet.',
   PICK_INCOMPLETE: 'Some units of this request are not picked yet.',
   NOT_ON_PICK_LIST: 'This product is not on the pick list.',

@@ -24,3 +24,10 @@ export function compileSerialPattern(pattern: string | null | undefined): Compil
 export function normalizeSerial(text: string): string {
   return text.trim();
 }
+
+/** The serial pattern an app configuration document sets, or null when it sets none. */
+export function serialPatternOf(document: unknown): string | null {
+  const capabilities = (document as { capabilities?: { serialized_inventory?: { serial_number_regex?: unknown } } } | null)?.capabilities;
+  const pattern = capabilities?.serialized_inventory?.serial_number_regex;
+  return typeof pattern === 'string' && pattern !== '' ? pattern : null;
+}

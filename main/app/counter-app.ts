@@ -1,0 +1,129 @@
+import { requests, type ActionResult, type AppState, type KeyInput, type EventName, type EventPayload, type Feedback, type RequestName } from '../../shared/contract';
+import { compileSerialPattern, serialPatternOf, type SerialMatcher } from '../../shared/serial';
+import { openDatabase, type Db } from '../db/open';
+import { SaleSession, type SerialPolicy } from '../sale/sale-session';
+import { createHandlers, type Handlers } from './handlers';
+import { refusal } from '../../shared/errors';
+
+export interface ConfigSource {
+  /** The configuration in force: managed values over local ones. */
+  effectiveDocument(): unknown;
+  /** Replaces the local document whole, as NewStore's "Update app configuration" does. */
+  replace(document: Record<string, unknown>, origin: string): { ok: true } | { ok: false; reason: string };
+}
+
+/** Turns key events into scans and released typing; in Electron fed by before-input-event. */
+export interface KeyReader {
+  feed(event: KeyInput, focus: 'none' | 'text'): { block: boolean };
+  dispose(): void;
+}
+
+export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+
+export class ContractError extends Error {
+  constructor(readonly request: string, readonly issues: string) {
+    super(`Request "${request}" was refused: ${issues}`);
+  }
+}
+
+/**
+ * The composition root of the main process: one database, one sale session, one set of handlers.
+ * Electron's IPC and the browser host's WebSocket both call `handle`, so both take the same path.
+ */
+export class CounterApp {
+  readonly sale: SaleSession;
+  private readonly handlers: Handlers;
+  private readonly listeners = new Set<EventListener>();
+  private feedback: Feedback | null = null;
+  private readonly disposers: (() => void)[] = [];
+  private keyReader: KeyReader | null = null;
+
+  constructor(readonly db: Db, readonly config: ConfigSource) {
+    this.sale = new SaleSession(db, cachedSerialPolicy(config));
+    this.handlers = createHandlers(this);
+  }
+
+  static open(dbPath: string, makeConfig: (db: Db) => ConfigSource): CounterApp {
+    const db = openDatabase(dbPath);
+    return new CounterApp(db, makeConfig(db));
+  }
+
+  /** Validates the input against the contract, then runs the one handler for it. */
+  async handle(name: string, input: unknown): Promise<unknown> {
+    if (!Object.hasOwn(requests, name)) throw new ContractError(name, 'no such request');
+    const requestName = name as RequestName;
+    const parsed = requests[requestName].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      throw new ContractError(name, parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+    }
+    const handler = this.handlers[requestName] as (input: unknown) => unknown;
+    return handler(parsed.data);
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
+    for (const listener of this.listeners) listener(name, payload);
+  }
+
+  /** Records what the person at the till is told about an action, and sends the new state. */
+  report(result: { ok: true; message?: string } | { ok: false; error: { code: Feedback['code'] & string; message: string } }): void {
+    const seq = (this.feedback?.seq ?? 0) + 1;
+    this.feedback = result.ok
+      ? { seq, ok: true, message: result.message ?? '', code: null }
+      : { seq, ok: false, message: result.error.message, code: result.error.code };
+    this.emit('state', this.state());
+  }
+
+  state(): AppState {
+    return { sale: this.sale.view(), feedback: this.feedback };
+  }
+
+  replaceConfig(document: Record<string, unknown>, origin: string): ActionResult {
+    const result = this.config.replace(document, origin);
+    return result.ok ? { ok: true, message: 'Configuration saved.' } : { ok: false, error: refusal('CONFIG_INVALID', result.reason) };
+  }
+
+  /** Connects the keyboard-wedge reader; its scans go to the sale like any other scan. */
+  attachKeyReader(reader: KeyReader): void {
+    this.keyReader = reader;
+    this.addDisposer(() => reader.dispose());
+  }
+
+  feedKey(event: KeyInput, focus: 'none' | 'text'): { block: boolean } {
+    return this.keyReader ? this.keyReader.feed(event, focus) : { block: false };
+  }
+
+  addDisposer(dispose: () => void): void {
+    this.disposers.push(dispose);
+  }
+
+  close(): void {
+    for (const dispose of this.disposers.splice(0)) dispose();
+    this.listeners.clear();
+    this.db.close();
+  }
+}
+
+/** Compiles the configured serial pattern once per change instead of once per scan. */
+function cachedSerialPolicy(config: ConfigSource): SerialPolicy {
+  let pattern: string | null | undefined;
+  let matcher: SerialMatcher = () => true;
+  const current = () => {
+    const next = serialPatternOf(config.effectiveDocument());
+    if (next !== pattern) {
+      pattern = next;
+      const compiled = compileSerialPattern(next);
+      // A saved pattern was checked when saved; one that still fails to compile checks nothing rather than blocking sales.
+      matcher = compiled.ok ? compiled.matches : () => true;
+    }
+    return matcher;
+  };
+  return {
+    hasPattern: () => (current(), pattern !== null),
+    matches: (serial) => current()(serial),
+  };
+}

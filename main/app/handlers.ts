@@ -1,0 +1,36 @@
+import type { ActionResult, RequestName, RequestOutput, requests } from '../../shared/contract';
+import type { z } from 'zod';
+import type { CounterApp } from './counter-app';
+
+type Input<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
+export type Handlers = { [N in RequestName]: (input: Input<N>) => RequestOutput<N> | Promise<RequestOutput<N>> };
+
+/** One handler per request of the contract; inputs arrive already validated. */
+export function createHandlers(app: CounterApp): Handlers {
+  const sale = app.sale;
+  const act = (result: ActionResult): ActionResult => {
+    app.report(result);
+    return result;
+  };
+  return {
+    getState: () => app.state(),
+    keys: ({ events, focus }) => {
+      for (const event of events) app.feedKey(event, focus);
+      return {};
+    },
+    scan: ({ data }) => act(sale.scan(data)),
+    addProduct: ({ productId }) => act(sale.addProduct(productId)),
+    typeSerial: ({ text }) => act(sale.typeSerial(text)),
+    setFulfillment: ({ lineId, mode }) => act(sale.setFulfillment(lineId, mode)),
+    setQuantity: ({ lineId, quantity }) => act(sale.setQuantity(lineId, quantity)),
+    removeLine: ({ lineId }) => act(sale.removeLine(lineId)),
+    complete: ({ tender, amount }) => act(sale.complete(tender, amount)),
+    newSale: () => act(sale.newSale()),
+    park: () => act(sale.park()),
+    resume: ({ saleId }) => act(sale.resume(saleId)),
+    voidSale: () => act(sale.voidSale()),
+    searchProducts: ({ query, limit }) => sale.searchProducts(query, limit ?? 20),
+    getConfig: () => ({ document: app.config.effectiveDocument() as Record<string, unknown> }),
+    replaceConfig: ({ document }) => act(app.replaceConfig(document, 'app')),
+  };
+}

@@ -1,0 +1,327 @@
+import type { Db } from '../db/open';
+import type { ActionResult, Fulfillment, ReceiptView, SaleLineView, SaleView, Tender } from '../../shared/contract';
+import { refusal, type ErrorCode } from '../../shared/errors';
+import {
+  checkQuantity,
+  checkSerial,
+  decidePayment,
+  decideScan,
+  lineAwaitingSerial,
+  type CatalogProduct,
+  type SerialFacts,
+} from '../../shared/sale/rules';
+import { readScan } from '../../shared/sale/scan-reading';
+import { normalizeSerial } from '../../shared/serial';
+import { ProductLookup } from '../products/lookup';
+import { SerialRegistry } from '../serials/serial-registry';
+import { SaleRepository, type LineRow, type SaleRow } from './sale-repository';
+
+export interface SerialPolicy {
+  hasPattern(): boolean;
+  matches(serial: string): boolean;
+}
+
+/** Runs inside the completion transaction, so that what it writes lands with the sale or not at all. */
+export type CompletionHook = (sale: SaleRow, lines: readonly LineRow[]) => void;
+
+const NO_CURRENCY = 'USD';
+
+/**
+ * The sale on screen. It is the only writer of sales: every intent is one transaction, and the
+ * state it shows is read back from SQLite, so a restart rebuilds exactly what was on screen.
+ */
+export class SaleSession {
+  private readonly sales: SaleRepository;
+  private readonly products: ProductLookup;
+  private readonly serials: SerialRegistry;
+  private readonly completionHooks: CompletionHook[] = [];
+  private lastReceiptSaleId: number | null = null;
+
+  constructor(
+    db: Db,
+    private readonly serialPolicy: SerialPolicy,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.sales = new SaleRepository(db);
+    this.products = new ProductLookup(db);
+    this.serials = new SerialRegistry(db);
+  }
+
+  onCompleted(hook: CompletionHook): void {
+    this.completionHooks.push(hook);
+  }
+
+  scan(data: string): ActionResult {
+    return this.sales.transaction(() => {
+      const sale = this.sales.openSale();
+      const lines = sale ? this.sales.lines(sale.id) : [];
+      const decision = decideScan(lines, readScan(data), this.facts(sale));
+      switch (decision.kind) {
+        case 'refuse':
+          return fail(decision.code);
+        case 'increment': {
+          const line = lines.find((l) => l.id === decision.lineId)!;
+          this.sales.setQuantity(line.id, line.quantity + 1);
+          return done(`${line.title}: quantity ${line.quantity + 1}.`);
+        }
+        case 'assign-serial': {
+          const line = lines.find((l) => l.id === decision.lineId)!;
+          this.sales.setSerial(line.id, decision.serial);
+          return done(`Serial ${decision.serial} recorded for ${line.title}.`);
+        }
+        case 'add':
+          return this.addLine(decision.product, decision.serial);
+      }
+    });
+  }
+
+  addProduct(productId: string): ActionResult {
+    return this.sales.transaction(() => {
+      const product = this.products.find(productId);
+      if (!product || product.productId !== productId) return fail('NO_SUCH_PRODUCT');
+      if (!product.serialized) {
+        const sale = this.sales.openSale();
+        const same = sale ? this.sales.lines(sale.id).find((l) => l.productId === productId && l.fulfillment === 'take') : undefined;
+        if (same) {
+          this.sales.setQuantity(same.id, same.quantity + 1);
+          return done(`${same.title}: quantity ${same.quantity + 1}.`);
+        }
+      }
+      return this.addLine(product, null);
+    });
+  }
+
+  typeSerial(text: string): ActionResult {
+    return this.sales.transaction(() => {
+      const sale = this.sales.openSale();
+      const lines = sale ? this.sales.lines(sale.id) : [];
+      const line = lineAwaitingSerial(lines);
+      if (!line) return fail('NO_SERIAL_PROMPT');
+      const serial = normalizeSerial(text);
+      const problem = checkSerial(lines, line, serial, this.facts(sale));
+      if (problem) return fail(problem);
+      this.sales.setSerial(line.id, serial);
+      return done(`Serial ${serial} recorded for ${line.title}.`);
+    });
+  }
+
+  setFulfillment(lineId: number, mode: Fulfillment): ActionResult {
+    return this.withLine(lineId, (line) => {
+      this.sales.setFulfillment(line.id, mode);
+      if (mode === 'ship') return done(`${line.title} will be shipped to the customer.`);
+      return done(line.serialized ? `${line.title} is taken now. Scan its serial number.` : `${line.title} is taken now.`);
+    });
+  }
+
+  setQuantity(lineId: number, quantity: number): ActionResult {
+    return this.withLine(lineId, (line) => {
+      const problem = checkQuantity(line, quantity);
+      if (problem) return fail(problem);
+      this.sales.setQuantity(line.id, quantity);
+      return done(`${line.title}: quantity ${quantity}.`);
+    });
+  }
+
+  removeLine(lineId: number): ActionResult {
+    return this.withLine(lineId, (line) => {
+      this.sales.deleteLine(line.id);
+      return done(`${line.title} removed.`);
+    });
+  }
+
+  complete(tender: Tender, amount?: number): ActionResult {
+    return this.sales.transaction(() => {
+      const sale = this.sales.openSale();
+      const lines = sale ? this.sales.lines(sale.id) : [];
+      const total = totalOf(lines);
+      const decision = decidePayment(lines, total, tender, amount);
+      if (!decision.ok) return fail(decision.code);
+      const { payment } = decision;
+      const openSale = sale!;
+      const serialLines = lines.filter((l): l is LineRow & { serial: string } => l.serial !== null);
+      for (const line of serialLines) {
+        // Checked again here: the serial may have been sold or held on another path since it was scanned.
+        const elsewhere = this.serials.elsewhere(line.productId, line.serial, { saleId: openSale.id });
+        if (elsewhere) return fail(elsewhere === 'sold' ? 'SERIAL_SOLD' : 'SERIAL_HELD', `(${line.title}, ${line.serial})`);
+      }
+      for (const line of serialLines) this.sales.recordSoldSerial(line.productId, line.serial, openSale.id, line.id);
+      this.sales.complete(openSale.id, this.now(), { ...payment, total });
+      const completed = this.sales.sale(openSale.id)!;
+      for (const hook of this.completionHooks) hook(completed, lines);
+      this.lastReceiptSaleId = openSale.id;
+      return done('Sale complete.');
+    });
+  }
+
+  /** Clears the last receipt from the screen; the next scan starts a new sale in any case. */
+  newSale(): ActionResult {
+    return this.sales.transaction(() => {
+      const sale = this.sales.openSale();
+      if (sale && this.sales.lines(sale.id).length > 0) return fail('SALE_IN_PROGRESS');
+      this.lastReceiptSaleId = null;
+      return done('New sale.');
+    });
+  }
+
+  park(): ActionResult {
+    return this.sales.transaction(() => {
+      const sale = this.sales.openSale();
+      if (!sale || this.sales.lines(sale.id).length === 0) return fail('EMPTY_SALE');
+      this.sales.park(sale.id, this.now());
+      this.lastReceiptSaleId = null;
+      return done(`Sale ${sale.id} parked.`);
+    });
+  }
+
+  /** Resumes a parked sale; a sale in progress is parked in its place, so nothing is lost. */
+  resume(saleId: number): ActionResult {
+    return this.sales.transaction(() => {
+      const target = this.sales.sale(saleId);
+      if (!target || target.status !== 'parked') return fail('NO_SUCH_PARKED_SALE');
+      const current = this.sales.openSale();
+      if (current) {
+        if (this.sales.lines(current.id).length > 0) this.sales.park(current.id, this.now());
+        else this.sales.void(current.id, this.now());
+      }
+      this.sales.reopen(saleId);
+      this.lastReceiptSaleId = null;
+      return done(`Sale ${saleId} resumed.`);
+    });
+  }
+
+  parkedSaleIds(): number[] {
+    return this.sales.parkedSales().map((s) => s.id);
+  }
+
+  voidSale(): ActionResult {
+    return this.sales.transaction(() => {
+      const sale = this.sales.openSale();
+      if (!sale || this.sales.lines(sale.id).length === 0) return fail('EMPTY_SALE');
+      this.sales.void(sale.id, this.now());
+      return done(`Sale ${sale.id} voided.`);
+    });
+  }
+
+  lastCompletedSale(): SaleRow | null {
+    return this.sales.lastCompletedSale();
+  }
+
+  view(): SaleView {
+    const sale = this.sales.openSale();
+    const lines = sale ? this.sales.lines(sale.id) : [];
+    const awaiting = lineAwaitingSerial(lines);
+    return {
+      saleId: sale?.id ?? 0,
+      currency: sale?.currency ?? this.products.priceBook()?.currency ?? NO_CURRENCY,
+      lines: lines.map(toLineView),
+      awaitingSerialLineId: awaiting?.id ?? null,
+      total: totalOf(lines),
+      parked: this.sales.parkedSales().map((s) => {
+        const parkedLines = this.sales.lines(s.id);
+        return {
+          saleId: s.id,
+          parkedAt: s.parkedAt ?? s.openedAt,
+          itemCount: parkedLines.reduce((n, l) => n + l.quantity, 0),
+          total: totalOf(parkedLines),
+        };
+      }),
+      lastReceipt: this.receipt(),
+    };
+  }
+
+  searchProducts(query: string, limit = 20) {
+    return this.products.searchProducts(query, limit);
+  }
+
+  private receipt(): ReceiptView | null {
+    if (this.lastReceiptSaleId === null) return null;
+    const sale = this.sales.sale(this.lastReceiptSaleId);
+    if (!sale || sale.status !== 'completed') return null;
+    return {
+      saleId: sale.id,
+      completedAt: sale.closedAt!,
+      currency: sale.currency,
+      lines: this.sales.lines(sale.id).map(toLineView),
+      total: sale.total!,
+      tender: sale.tender!,
+      tendered: sale.tendered!,
+      change: sale.change!,
+    };
+  }
+
+  private addLine(product: CatalogProduct, embeddedSerial: string | null): ActionResult {
+    const priced = this.products.priced(product);
+    if (priced.price === null) return fail('NO_PRICE', `(${product.productId})`);
+    let sale = this.sales.openSale();
+    if (!sale) {
+      this.sales.createOpenSale(priced.currency ?? NO_CURRENCY, this.now());
+      sale = this.sales.openSale()!;
+    }
+    this.lastReceiptSaleId = null;
+    const lineId = this.sales.addLine({
+      saleId: sale.id,
+      productId: product.productId,
+      title: product.title,
+      serialized: product.serialized,
+      unitPrice: priced.price,
+    });
+    if (!product.serialized) return done(`Added ${product.title}.`);
+    if (embeddedSerial === null) return done(`Added ${product.title}. Scan its serial number.`);
+    const lines = this.sales.lines(sale.id);
+    const line = lines.find((l) => l.id === lineId)!;
+    const serial = normalizeSerial(embeddedSerial);
+    const problem = checkSerial(lines, line, serial, this.facts(sale));
+    // The item stays on the sale and waits for a good serial: the cashier keeps what was scanned.
+    if (problem) return fail(problem, `Added ${product.title}; scan or type its serial number.`);
+    this.sales.setSerial(lineId, serial);
+    return done(`Added ${product.title} with serial ${serial}.`);
+  }
+
+  private withLine(lineId: number, action: (line: LineRow) => ActionResult): ActionResult {
+    return this.sales.transaction(() => {
+      const sale = this.sales.openSale();
+      const line = sale ? this.sales.lines(sale.id).find((l) => l.id === lineId) : undefined;
+      return line ? action(line) : fail('NO_SUCH_LINE');
+    });
+  }
+
+  private facts(sale: SaleRow | null): SerialFacts {
+    return {
+      findProduct: (code) => this.products.find(code),
+      hasSerialPattern: () => this.serialPolicy.hasPattern(),
+      serialMatchesPattern: (serial) => this.serialPolicy.matches(serial),
+      serialElsewhere: (productId, serial) => this.serials.elsewhere(productId, serial, { saleId: sale?.id ?? -1 }),
+      isKnownSerial: (serial) => this.serials.isKnown(serial),
+    };
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+}
+
+function totalOf(lines: readonly LineRow[]): number {
+  return lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+}
+
+function toLineView(line: LineRow): SaleLineView {
+  return {
+    id: line.id,
+    productId: line.productId,
+    title: line.title,
+    serialized: line.serialized,
+    fulfillment: line.fulfillment,
+    quantity: line.quantity,
+    serial: line.serial,
+    unitPrice: line.unitPrice,
+    lineTotal: line.unitPrice * line.quantity,
+  };
+}
+
+function done(message: string): ActionResult {
+  return { ok: true, message };
+}
+
+function fail(code: ErrorCode, detail?: string): ActionResult {
+  return { ok: false, error: refusal(code, detail) };
+}
