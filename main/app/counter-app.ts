@@ -87,6 +87,13 @@ export class CounterApp {
     return result.ok ? { ok: true, message: 'Configuration saved.' } : { ok: false, error: refusal('CONFIG_INVALID', result.reason) };
   }
 
+  /** A scan from a scanner (wedge or HID) goes to whatever the till is working on. */
+  acceptScan(data: string): ActionResult {
+    const result = this.sale.scan(data);
+    this.report(result);
+    return result;
+  }
+
   /** Connects the keyboard-wedge reader; its scans go to the sale like any other scan. */
   attachKeyReader(reader: KeyReader): void {
     this.keyReader = reader;

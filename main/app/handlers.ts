@@ -18,7 +18,7 @@ export function createHandlers(app: CounterApp): Handlers {
       for (const event of events) app.feedKey(event, focus);
       return {};
     },
-    scan: ({ data }) => act(sale.scan(data)),
+    scan: ({ data }) => app.acceptScan(data),
     addProduct: ({ productId }) => act(sale.addProduct(productId)),
     typeSerial: ({ text }) => act(sale.typeSerial(text)),
     setFulfillment: ({ lineId, mode }) => act(sale.setFulfillment(lineId, mode)),
