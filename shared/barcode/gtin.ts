@@ -22,3 +22,19 @@ export function toGtin14(text: string): string | null {
   if (!hasValidCheckDigit(text)) return null;
   return text.padStart(14, '0');
 }
+
+/**
+ * The UPC-A that an 8-digit UPC-E (number system, six digits, check digit) stands for, or null
+ * when the text is no UPC-E or its check digit does not match the expanded number.
+ */
+export function expandUpcE(text: string): string | null {
+  if (!/^[01]\d{7}$/.test(text)) return null;
+  const [system, d1, d2, d3, d4, d5, d6, check] = [...text] as [string, string, string, string, string, string, string, string];
+  let body: string;
+  if (d6 === '0' || d6 === '1' || d6 === '2') body = `${d1}${d2}${d6}0000${d3}${d4}${d5}`;
+  else if (d6 === '3') body = `${d1}${d2}${d3}00000${d4}${d5}`;
+  else if (d6 === '4') body = `${d1}${d2}${d3}${d4}00000${d5}`;
+  else body = `${d1}${d2}${d3}${d4}${d5}0000${d6}`;
+  const upcA = `${system}${body}${check}`;
+  return hasValidCheckDigit(upcA) ? upcA : null;
+}
