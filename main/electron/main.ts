@@ -43,7 +43,7 @@ if (launch.mode !== 'window') {
 
 async function startCounter(launch: Extract<Launch, { mode: 'window' }>): Promise<BrowserWindow | null> {
   for (const ignored of launch.ignoredSwitches) console.warn(`Counter: ${ignored} is not a Counter option; left to Electron and Chromium`);
-  const dbPath = databasePathFor(launch.dbPath, { cwd: process.cwd(), userDataDir: app.getPath('userData') });
+  const dbPath = databasePathFor(launch.dbPath, { cwd: process.cwd(), userDataDir: app.getPath('userData'), env: process.env });
   let counter: CounterApp;
   try {
     counter = await openCounterApp({ dbPath, seedDemo: launch.seedDemo, devices: true });

@@ -64,8 +64,12 @@ export function parseWindowArgs(args: readonly string[]): Launch {
   return { mode: 'window', dbPath, seedDemo, ignoredSwitches };
 }
 
-/** `--db` is relative to where Counter was started; without it the database lives in the user's data folder. */
-export function databasePathFor(dbPath: string | null, where: { cwd: string; userDataDir: string }): string {
-  if (dbPath === null) return resolve(where.userDataDir, 'counter.sqlite');
-  return isAbsolute(dbPath) ? dbPath : resolve(where.cwd, dbPath);
+/**
+ * The database the window opens, chosen as the CLI chooses it: `--db` (relative to where Counter
+ * was started), else $COUNTER_DB, else counter.sqlite in the user's data folder.
+ */
+export function databasePathFor(dbPath: string | null, where: { cwd: string; userDataDir: string; env: NodeJS.ProcessEnv }): string {
+  const chosen = dbPath ?? (where.env.COUNTER_DB || null);
+  if (chosen === null) return resolve(where.userDataDir, 'counter.sqlite');
+  return isAbsolute(chosen) ? chosen : resolve(where.cwd, chosen);
 }

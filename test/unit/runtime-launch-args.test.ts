@@ -45,12 +45,17 @@ describe('parseLaunchArgs', () => {
 });
 
 describe('databasePathFor', () => {
-  const where = { cwd: '/home/till', userDataDir: '/home/till/.config/Counter' };
+  const where = { cwd: '/home/till', userDataDir: '/home/till/.config/Counter', env: {} };
   it('puts the database in the user data folder by default', () => {
     expect(databasePathFor(null, where)).toBe('/home/till/.config/Counter/counter.sqlite');
   });
   it('resolves a relative --db against where Counter was started', () => {
     expect(databasePathFor('data/x.sqlite', where)).toBe('/home/till/data/x.sqlite');
     expect(databasePathFor('/srv/x.sqlite', where)).toBe('/srv/x.sqlite');
+  });
+  it('takes $COUNTER_DB when no --db is given, as the CLI does', () => {
+    expect(databasePathFor(null, { ...where, env: { COUNTER_DB: '/srv/env.sqlite' } })).toBe('/srv/env.sqlite');
+    expect(databasePathFor('/srv/flag.sqlite', { ...where, env: { COUNTER_DB: '/srv/env.sqlite' } })).toBe('/srv/flag.sqlite');
+    expect(databasePathFor(null, { ...where, env: { COUNTER_DB: '' } })).toBe('/home/till/.config/Counter/counter.sqlite');
   });
 });
