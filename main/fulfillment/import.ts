@@ -35,8 +35,8 @@ const RoutedRequest = z.object({
   id: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
   created_at: z
     .string()
-    .regex(ISO_WITH_ZONE, 'must be an ISO 8601 date and time with a zone, such as 2026-03-01T09:30:00Z')
-    .refine((text) => !Number.isNaN(Date.parse(text)), 'is not a real date and time'),
+    .regex(ISO_WITH_ZONE, { message: 'must be an ISO 8601 date and time with a zone, such as 2026-03-01T09:30:00Z', abort: true })
+    .refine(isRealDateTime, 'is not a real date and time'),
   shipping_method: z.string().trim().min(1, 'must not be empty').max(64),
   customer_name: z.string().trim().min(1, 'must not be empty').max(200),
   items: z.array(RoutedItem).min(1, 'must list at least one item').max(500),
@@ -121,6 +121,14 @@ export function describeProblems(fileName: string, problems: readonly ImportProb
     const where = `fulfillment_requests[${p.request}]${typeof id === 'string' ? ` (${id})` : ''}`;
     return `${fileName}: ${where}${p.field ? `.${p.field}` : ''}: ${p.message}`;
   });
+}
+
+/** Date.parse rolls 30 February over into March; a routed request's time must be one that exists. */
+function isRealDateTime(text: string): boolean {
+  const [year, month, day, hour, minute, second = 0] = (text.match(/\d+/g) ?? []).map(Number) as number[];
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  const dayExists = date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+  return dayExists && hour! <= 23 && minute! <= 59 && second <= 59 && !Number.isNaN(Date.parse(text));
 }
 
 function fileProblem(message: string): { ok: false; problems: ImportProblem[] } {
