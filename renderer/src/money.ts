@@ -61,7 +61,7 @@ export function minorToInput(minor: number, currency: string, locale?: string): 
 /** Round amounts a customer is likely to hand over for a total, smallest first, excluding the exact total. */
 export function likelyCashAmounts(totalMinor: number, currency: string, count = 3): number[] {
   const unit = 10 ** currencyDigits(currency);
-  const steps = [1, 5, 10, 20, 50, 100, 500, 1000].map((step) => step * unit);
+  const steps = [1, 5, 10, 50, 100, 500, 1000].map((step) => step * unit);
   const amounts = new Set<number>();
   for (const step of steps) {
     const rounded = Math.ceil(totalMinor / step) * step;

@@ -36,6 +36,8 @@ export function useCounterState(bridge: Bridge): CounterState {
       setConnection(next);
       if (next === 'open') load();
     });
+    // The socket may have opened between the first render and this subscription.
+    setConnection(bridge.connection());
     load();
     return () => {
       live = false;

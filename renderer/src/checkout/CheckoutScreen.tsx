@@ -159,7 +159,8 @@ export function CheckoutScreen({ state, send, transportError, active }: Checkout
           </div>
         </div>
 
-        {!awaitingLine && <FeedbackBanner notice={notice} />}
+        {/* The receipt itself says the sale completed; only a refusal needs the banner then. */}
+        {!awaitingLine && !(receipt && notice?.ok) && <FeedbackBanner notice={notice} />}
 
         {receipt ? (
           <Receipt receipt={receipt} onNewSale={() => void act('newSale', {})} />
@@ -216,14 +217,16 @@ export function CheckoutScreen({ state, send, transportError, active }: Checkout
       </main>
 
       <aside className="side-area">
-        <PaymentPanel
-          total={sale.total}
-          currency={sale.currency}
-          itemCount={itemCount}
-          cashRef={cashRef}
-          onPayCash={async (amount) => (await act('complete', { tender: 'cash', amount }))?.ok === true}
-          onPayCard={async () => (await act('complete', { tender: 'card' }))?.ok === true}
-        />
+        {!receipt && (
+          <PaymentPanel
+            total={sale.total}
+            currency={sale.currency}
+            itemCount={itemCount}
+            cashRef={cashRef}
+            onPayCash={async (amount) => (await act('complete', { tender: 'cash', amount }))?.ok === true}
+            onPayCard={async () => (await act('complete', { tender: 'card' }))?.ok === true}
+          />
+        )}
         <ProductFinder send={send} searchRef={searchRef} recent={recent} onAdd={(productId) => void act('addProduct', { productId })} />
       </aside>
 

@@ -78,14 +78,20 @@ export function PaymentPanel({ total, currency, itemCount, cashRef, onPayCash, o
         <div className={`change${!parsed.ok || short ? ' change-problem' : ''}`} data-testid="change-due" aria-live="polite">
           {empty ? '\u00a0' : !parsed.ok ? parsed.reason : short ? `Short by ${money(total - parsed.minor)}` : `Change due ${money(parsed.minor - total)}`}
         </div>
-        <button type="button" className="button button-primary button-large" data-testid="pay-cash" disabled={empty || !parsed.ok || short} onClick={() => void payCash()}>
-          Pay cash
-        </button>
       </div>
 
-      <button type="button" className="button button-secondary button-large" data-testid="pay-card" disabled={empty} onClick={() => void onPayCard()}>
-        Card paid on the store’s terminal <kbd>F7</kbd>
-      </button>
+      <div className="tenders">
+        <button type="button" className="button button-primary button-tender" data-testid="pay-cash" disabled={empty || !parsed.ok || short} onClick={() => void payCash()}>
+          <span className="tender-name">Pay cash</span>
+          <span className="tender-note">Enter in the cash field</span>
+        </button>
+        <button type="button" className="button button-secondary button-tender" data-testid="pay-card" disabled={empty} onClick={() => void onPayCard()}>
+          <span className="tender-name">
+            Card <kbd>F7</kbd>
+          </span>
+          <span className="tender-note">paid on the store’s terminal</span>
+        </button>
+      </div>
     </section>
   );
 }

@@ -51,12 +51,6 @@ export function Receipt({ receipt, onNewSale }: ReceiptProps) {
           <dt>{receipt.tender === 'cash' ? 'Cash' : 'Card (store terminal)'}</dt>
           <dd data-testid="receipt-tendered">{money(receipt.tendered)}</dd>
         </div>
-        {receipt.tender === 'cash' && (
-          <div>
-            <dt>Change</dt>
-            <dd>{money(receipt.change)}</dd>
-          </div>
-        )}
       </dl>
       <div className="receipt-actions">
         <button type="button" className="button button-primary button-large" data-testid="new-sale" onClick={onNewSale}>
