@@ -65,7 +65,7 @@ export function PaymentPanel({ total, currency, itemCount, cashRef, onPayCash, o
             }
           }}
         />
-        <div className="cash-quick" role="group" aria-label="Amounts often given">
+        <div className="cash-quick" role="group" aria-label="Amounts often given" hidden={empty}>
           <button type="button" className="button button-chip" data-testid="cash-quick" disabled={empty} onClick={() => setCashText(minorToInput(total, currency))}>
             Exact
           </button>

@@ -12,14 +12,24 @@ export interface RecentProduct {
 const STORAGE_KEY = 'counter.recentProducts';
 export const RECENT_LIMIT = 12;
 
-export function loadRecentProducts(storage: Storage = window.localStorage): RecentProduct[] {
+export function loadRecentProducts(): RecentProduct[] {
   try {
-    const parsed: unknown = JSON.parse(storage.getItem(STORAGE_KEY) ?? '[]');
-    if (!Array.isArray(parsed)) return [];
-    return parsed.filter(isRecentProduct).slice(0, RECENT_LIMIT);
+    return parseRecentProducts(window.localStorage.getItem(STORAGE_KEY));
   } catch {
     return [];
   }
+}
+
+/** What was stored, keeping only well-formed entries: a damaged entry costs a tile, not the screen. */
+export function parseRecentProducts(stored: string | null): RecentProduct[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored ?? '[]');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter(isRecentProduct).slice(0, RECENT_LIMIT);
 }
 
 /** Puts the given products first, most recent first, without duplicates. */
@@ -34,9 +44,9 @@ export function withRecent(current: readonly RecentProduct[], used: readonly Rec
   return merged.slice(0, RECENT_LIMIT);
 }
 
-export function saveRecentProducts(products: readonly RecentProduct[], storage: Storage = window.localStorage): void {
+export function saveRecentProducts(products: readonly RecentProduct[]): void {
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(products));
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(products));
   } catch {
     // Storage full or disabled: the tiles are a convenience, the sale goes on without them.
   }
