@@ -305,9 +305,9 @@ async function runImport(
         const result = await scanStream(
           await file.source.open(),
           {
-            item: (item, index) => {
+            item: (item, index, text) => {
               progress.items++;
-              return onItem(item, index);
+              return onItem(item, index, text);
             },
           },
           {
@@ -359,7 +359,7 @@ function fileHandlers(
   context: ImportContext,
   report: (item: number | null, problems: FieldProblem[]) => void,
   stop: () => boolean,
-): (item: unknown, index: number) => boolean {
+): (item: unknown, index: number, text: string) => boolean {
   const order = file.order;
   const unknownProduct = (productId: string): FieldProblem => ({
     field: 'product_id',
@@ -372,10 +372,10 @@ function fileHandlers(
     case 'products': {
       const { head, problems } = checkProductsHead(file.head);
       report(null, problems);
-      return (item, index) => {
+      return (item, index, text) => {
         const checked = checkProduct(item);
         // Staged even under a refused head, so that prices naming these products do not add errors of their own.
-        if (checked.product) staging.addProduct(order, index, head ?? { catalog: '', locale: '' }, checked.product, JSON.stringify(item));
+        if (checked.product) staging.addProduct(order, index, head ?? { catalog: '', locale: '' }, checked.product, text);
         report(index, checked.problems);
         return stop();
       };

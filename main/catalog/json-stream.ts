@@ -17,8 +17,8 @@ export class JsonFormatError extends Error {
 export interface ScanHandlers {
   /** Return true to stop reading (the rest of the file is not read). */
   head?(head: unknown): boolean | void;
-  /** Return true to stop reading. */
-  item?(item: unknown, index: number): boolean | void;
+  /** `text` is the item exactly as written in the file. Return true to stop reading. */
+  item?(item: unknown, index: number, text: string): boolean | void;
 }
 
 export interface ScanOptions {
@@ -323,8 +323,7 @@ export class NewStoreFileScanner {
     return -1;
   }
 
-  private parseCaptured(end: number): unknown {
-    const slice = this.text.slice(this.captureStart, end);
+  private parseCaptured(end: number, slice = this.text.slice(this.captureStart, end)): unknown {
     try {
       return JSON.parse(slice);
     } catch {
@@ -356,8 +355,9 @@ export class NewStoreFileScanner {
         const index = this.itemIndex++;
         this.state = State.AfterItem;
         if (!this.parseItems) return;
-        const item = this.parseCaptured(end);
-        if (this.handlers.item?.(item, index) === true) this.stopped = true;
+        const text = this.text.slice(this.captureStart, end);
+        const item = this.parseCaptured(end, text);
+        if (this.handlers.item?.(item, index, text) === true) this.stopped = true;
         return;
       }
       case Purpose.Skip:

@@ -52,7 +52,7 @@ export class Staging {
 
   private constructor(private readonly db: Db) {
     this.insertProduct = db.prepare(
-      `INSERT INTO ${STAGE}.products (product_id, seq, file, item, title, serialized, catalog, locale, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO ${STAGE}.products (product_id, seq, file, item, title, serialized, catalog, locale, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, json(?))
        ON CONFLICT (product_id) DO UPDATE SET seq = excluded.seq, file = excluded.file, item = excluded.item, title = excluded.title,
          serialized = excluded.serialized, catalog = excluded.catalog, locale = excluded.locale, data = excluded.data, replaced = 1`,
     );
@@ -72,7 +72,7 @@ export class Staging {
   static open(db: Db): Staging {
     db.exec(`ATTACH DATABASE '' AS ${STAGE}`);
     try {
-      db.exec(`PRAGMA ${STAGE}.journal_mode = OFF; PRAGMA ${STAGE}.synchronous = OFF; PRAGMA ${STAGE}.cache_size = -65536;`);
+      db.exec(`PRAGMA ${STAGE}.journal_mode = OFF; PRAGMA ${STAGE}.synchronous = OFF; PRAGMA ${STAGE}.cache_size = -16000;`);
       db.exec(STAGE_SCHEMA);
       return new Staging(db);
     } catch (error) {
@@ -90,9 +90,10 @@ export class Staging {
     this.db.transaction(work)();
   }
 
-  addProduct(file: number, item: number, head: { catalog: string; locale: string }, product: ProductRow, data: string): void {
+  /** `itemText` is the item as written in the file; SQLite's json() stores it without the file's white space. */
+  addProduct(file: number, item: number, head: { catalog: string; locale: string }, product: ProductRow, itemText: string): void {
     const seq = this.seq++;
-    this.insertProduct.run(product.productId, seq, file, item, product.title, product.serialized ? 1 : 0, head.catalog, head.locale, data);
+    this.insertProduct.run(product.productId, seq, file, item, product.title, product.serialized ? 1 : 0, head.catalog, head.locale, itemText);
     for (const identifier of product.identifiers) {
       this.insertIdentifier.run(product.productId, seq, file, item, identifier.type, identifier.value, identifier.gtin14, identifier.gtin14 ?? identifier.value);
     }

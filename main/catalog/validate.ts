@@ -61,11 +61,20 @@ function booleanProblem(record: Json, field: string): FieldProblem | null {
   return { field, message: `${field} must be true or false, not ${describe(record[field])}` };
 }
 
+function isBlank(value: string): boolean {
+  return value === '' || value.trim() === '';
+}
+
 function identifierTextProblem(field: string, what: string, value: unknown): FieldProblem | null {
-  if (typeof value !== 'string' || value.trim() === '') return { field, message: `${what} must be a non-empty text, not ${describe(value)}` };
+  if (typeof value !== 'string' || isBlank(value)) return { field, message: `${what} must be a non-empty text, not ${describe(value)}` };
   if (value.includes('=') || value.includes('%')) return { field, message: `${what} ${JSON.stringify(value)} may not contain = or % (NewStore refuses them)` };
   return null;
 }
+
+const HEAD_BOOLEANS = ['is_master', 'internal_disable_image_processing'];
+const PRODUCT_BOOLEANS = ['serialized_inventory', 'show_in_listing'];
+/** Only texts of these lengths can be GTINs; the rest skip the GTIN check. */
+const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
 
 export interface ProductsHead {
   catalog: string;
@@ -83,7 +92,7 @@ export function checkProductsHead(head: Json): { head: ProductsHead | null; prob
   const locale = head.locale;
   if (locale === undefined) problems.push({ field: 'locale', message: 'The head has no locale, e.g. "locale": "en-US"' });
   else if (typeof locale !== 'string' || !LOCALE.test(locale)) problems.push({ field: 'locale', message: `The locale must look like en-US or en, not ${describe(locale)}` });
-  for (const field of ['is_master', 'internal_disable_image_processing']) {
+  for (const field of HEAD_BOOLEANS) {
     const problem = booleanProblem(head, field);
     if (problem) problems.push(problem);
   }
@@ -106,8 +115,8 @@ export function checkProduct(item: unknown): { product: ProductRow | null; probl
     if (problem) problems.push(problem);
   }
   if (!('title' in item)) problems.push({ field: 'title', message: 'The product has no title' });
-  else if (typeof item.title !== 'string' || item.title.trim() === '') problems.push({ field: 'title', message: `title must be a non-empty text, not ${describe(item.title)}` });
-  for (const field of ['serialized_inventory', 'show_in_listing']) {
+  else if (typeof item.title !== 'string' || isBlank(item.title)) problems.push({ field: 'title', message: `title must be a non-empty text, not ${describe(item.title)}` });
+  for (const field of PRODUCT_BOOLEANS) {
     const problem = booleanProblem(item, field);
     if (problem) problems.push(problem);
   }
@@ -117,7 +126,7 @@ export function checkProduct(item: unknown): { product: ProductRow | null; probl
     const field = 'external_identifiers';
     if (!Array.isArray(raw)) problems.push({ field, message: `external_identifiers must be an array of {type, value}, not ${describe(raw)}` });
     else {
-      const seen = new Map<string, number>();
+      const keys: string[] = [];
       raw.forEach((entry, index) => {
         const where = `external_identifiers[${index}]`;
         if (!isObject(entry)) return problems.push({ field, message: `${where} must be an object {type, value}, not ${describe(entry)}` });
@@ -125,11 +134,12 @@ export function checkProduct(item: unknown): { product: ProductRow | null; probl
         const problem = identifierTextProblem(field, `${where}.value`, entry.value);
         if (problem) return problems.push(problem);
         const value = entry.value as string;
-        const gtin14 = toGtin14(value);
+        const gtin14 = GTIN_LENGTHS.has(value.length) ? toGtin14(value) : null;
         const key = gtin14 ?? value;
-        const earlier = seen.get(key);
-        if (earlier !== undefined) return problems.push({ field, message: `${where} repeats the identifier ${JSON.stringify(value)} of external_identifiers[${earlier}]` });
-        seen.set(key, index);
+        // A product has a handful of identifiers: a linear search beats building a map per item.
+        const earlier = keys.indexOf(key);
+        if (earlier !== -1) return problems.push({ field, message: `${where} repeats the identifier ${JSON.stringify(value)} of ${describeIdentifierAt(identifiers, earlier)}` });
+        keys.push(key);
         identifiers.push({ type: entry.type, value, gtin14 });
       });
     }
@@ -139,6 +149,11 @@ export function checkProduct(item: unknown): { product: ProductRow | null; probl
     product: { productId: item.product_id as string, title: item.title as string, serialized: item.serialized_inventory === true, identifiers },
     problems,
   };
+}
+
+function describeIdentifierAt(identifiers: ProductRow['identifiers'], at: number): string {
+  const identifier = identifiers[at]!;
+  return `${identifier.type} ${JSON.stringify(identifier.value)}`;
 }
 
 export interface PricesHead {
