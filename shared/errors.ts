@@ -29,6 +29,7 @@ export const ERROR_MESSAGES = {
   NO_SUCH_REQUEST: 'There is no fulfillment request with that id.',
   NO_OPEN_PICK: 'No pick is open.',
   PICK_STATE: 'The request is not in a state that allows this.',
+  SCAN_UNREADABLE: 'Part of the scan could not be read. Scan the label again.',
   CONFIG_INVALID: 'The configuration is not valid.',
   INVALID_REQUEST: 'The request is not valid.',
 } as const;

@@ -6,7 +6,7 @@ const phone = { productId: 'PH-1', title: 'Phone', serialized: true };
 const cable = { productId: 'CB-1', title: 'Cable', serialized: false };
 
 /** Store facts held in memory: the rules are pure, so they are tested against plain data. */
-function facts(options: { pattern?: string; sold?: string[]; held?: string[]; known?: string[] } = {}): SerialFacts {
+function facts(options: { pattern?: string; sold?: readonly string[]; held?: readonly string[]; known?: readonly string[] } = {}): SerialFacts {
   const compiled = compileSerialPattern(options.pattern);
   if (!compiled.ok) throw new Error(compiled.reason);
   const codes = new Map<string, typeof phone>([
