@@ -1,6 +1,8 @@
 import m001 from './001-initial.sql';
+import m002 from './002-config-history.sql';
 
 /** Schema versions in order: migrations[i] takes the database from user_version i to i + 1. */
 export const migrations: readonly { name: string; sql: string }[] = [
   { name: '001-initial', sql: m001 },
+  { name: '002-config-history', sql: m002 },
 ];
