@@ -1,10 +1,19 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
-export const repoRoot = resolve(import.meta.dirname, '..', '..');
+/** The checkout this file is in, found upwards, so that a bundled copy (the benchmark) finds it too. */
+function findRepoRoot(start: string): string {
+  for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'counter') return dir;
+  }
+  throw new Error(`No Counter checkout (package.json named "counter") above ${start}.`);
+}
+
+export const repoRoot = findRepoRoot(import.meta.dirname);
 export const casesDir = resolve(repoRoot, '..', 'shared', 'cases');
 /** The built CLI; COUNTER_CLI points elsewhere to test another build of it. */
 export const cliPath = process.env.COUNTER_CLI ?? join(repoRoot, 'dist', 'main', 'cli.js');
