@@ -1,0 +1,131 @@
+import type { KeyInput } from '../../../shared/contract';
+import { KeyHoldRule, type KeyFocus } from '../../../shared/scan/wedge-keys';
+import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../../../shared/scan/wedge-settings';
+
+export interface KeyForwardingOptions {
+  /** The wedge settings in force; they must be the ones the main process decodes with. */
+  settings?: Partial<WedgeSettings>;
+  /** The window to listen on (the current one by default). */
+  target?: Window;
+}
+
+export interface KeyForwarding {
+  /**
+   * Inserts text the wedge reader gave back as a person's typing (the `typed` event) into the
+   * focused field at the caret. "\n" and "\t" stand for an Enter or Tab that was held: they are
+   * replayed as key events (and a form's implicit submit), a textarea gets the newline itself.
+   */
+  insertTyped(text: string): void;
+  stop(): void;
+}
+
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'number', '']);
+
+/**
+ * Browser host: forwards every trusted key event to the main process's wedge reader and keeps
+ * from the page the keys the reader may need (by the same `KeyHoldRule` the reader applies), so
+ * a scan never types into a field. Held keys that were typing come back through `insertTyped`.
+ */
+export function startKeyForwarding(send: (events: KeyInput[], focus: KeyFocus) => void, options: KeyForwardingOptions = {}): KeyForwarding {
+  const win = options.target ?? window;
+  const rule = new KeyHoldRule({ ...DEFAULT_WEDGE_SETTINGS, ...options.settings });
+  const onKey = (event: KeyboardEvent) => {
+    // Our own replays of held keys are untrusted; they must reach the page and not come back here.
+    if (!event.isTrusted) return;
+    const input = keyInputOf(event);
+    const focus = focusOf(win.document.activeElement);
+    if (rule.decide(input, focus)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+    send([input], focus);
+  };
+  win.addEventListener('keydown', onKey, { capture: true });
+  win.addEventListener('keyup', onKey, { capture: true });
+  return {
+    insertTyped: (text) => insertTyped(win, text),
+    stop: () => {
+      win.removeEventListener('keydown', onKey, { capture: true });
+      win.removeEventListener('keyup', onKey, { capture: true });
+    },
+  };
+}
+
+function keyInputOf(event: KeyboardEvent): KeyInput {
+  return {
+    type: event.type === 'keyup' ? 'keyUp' : 'keyDown',
+    key: event.key.slice(0, 64),
+    code: event.code.slice(0, 64),
+    shift: event.shiftKey,
+    control: event.ctrlKey,
+    alt: event.altKey,
+    meta: event.metaKey,
+    isAutoRepeat: event.repeat,
+    // 229 is the key code browsers give keys an IME is processing.
+    isComposing: event.isComposing || event.keyCode === 229,
+    t: event.timeStamp,
+  };
+}
+
+function isTextField(element: Element | null): element is HTMLInputElement | HTMLTextAreaElement {
+  if (!element) return false;
+  if (element.tagName === 'TEXTAREA') return !(element as HTMLTextAreaElement).readOnly;
+  return element.tagName === 'INPUT' && TEXT_INPUT_TYPES.has((element as HTMLInputElement).type) && !(element as HTMLInputElement).readOnly;
+}
+
+function focusOf(element: Element | null): KeyFocus {
+  return isTextField(element) || (element as HTMLElement | null)?.isContentEditable ? 'text' : 'none';
+}
+
+function insertTyped(win: Window, text: string): void {
+  let run = '';
+  const flush = () => {
+    if (run !== '') insertText(win, run);
+    run = '';
+  };
+  for (const char of text) {
+    if (char === '\n' || char === '\t') {
+      flush();
+      replayKey(win, char === '\n' ? 'Enter' : 'Tab');
+    } else run += char;
+  }
+  flush();
+}
+
+function insertText(win: Window, text: string): void {
+  const element = win.document.activeElement;
+  if ((element as HTMLElement | null)?.isContentEditable) {
+    win.document.execCommand('insertText', false, text);
+    return;
+  }
+  if (!isTextField(element)) return;
+  const room = element.maxLength >= 0 ? Math.max(0, element.maxLength - element.value.length + selectionLength(element)) : text.length;
+  const inserted = [...text].slice(0, room).join('');
+  if (inserted === '') return;
+  if (element.selectionStart !== null && element.selectionEnd !== null) {
+    element.setRangeText(inserted, element.selectionStart, element.selectionEnd, 'end');
+  } else {
+    // number and email inputs have no caret API; the text goes at the end. The prototype's setter is
+    // used so that React's value tracking notices the change.
+    const prototype = element instanceof win.HTMLTextAreaElement ? win.HTMLTextAreaElement.prototype : win.HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(prototype, 'value')!.set!.call(element, element.value + inserted);
+  }
+  element.dispatchEvent(new win.InputEvent('input', { bubbles: true, inputType: 'insertText', data: inserted }));
+}
+
+function selectionLength(element: HTMLInputElement | HTMLTextAreaElement): number {
+  return element.selectionStart !== null && element.selectionEnd !== null ? element.selectionEnd - element.selectionStart : 0;
+}
+
+function replayKey(win: Window, key: 'Enter' | 'Tab'): void {
+  const element = (win.document.activeElement ?? win.document.body) as HTMLElement;
+  if (key === 'Enter' && element.tagName === 'TEXTAREA') {
+    insertText(win, '\n');
+    return;
+  }
+  const init = { key, code: key, bubbles: true, cancelable: true };
+  const proceed = element.dispatchEvent(new win.KeyboardEvent('keydown', init));
+  element.dispatchEvent(new win.KeyboardEvent('keyup', init));
+  const form = (element as HTMLInputElement).form;
+  if (proceed && key === 'Enter' && element.tagName === 'INPUT' && form) form.requestSubmit();
+}
