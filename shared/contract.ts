@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors';
+import { pickingRequests, PickingView } from './picking-contract';
 
 /**
  * The one contract between the renderer and the main process. The Electron preload and the
@@ -76,6 +77,8 @@ export type Feedback = z.infer<typeof Feedback>;
 export const AppState = z.object({
   sale: SaleView,
   feedback: Feedback.nullable(),
+  /** Fulfillment requests and the pick screen. */
+  picking: PickingView.optional(),
 });
 export type AppState = z.infer<typeof AppState>;
 
@@ -128,6 +131,7 @@ export const requests = {
   searchProducts: { input: z.object({ query: z.string().max(256), limit: z.number().int().min(1).max(100).optional() }), output: z.array(ProductHit) },
   getConfig: { input: z.object({}), output: z.object({ document: ConfigDocument }) },
   replaceConfig: { input: z.object({ document: ConfigDocument }), output: ActionResult },
+  ...pickingRequests(ActionResult),
 } as const;
 
 export type RequestName = keyof typeof requests;

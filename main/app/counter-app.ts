@@ -4,6 +4,8 @@ import { openDatabase, type Db } from '../db/open';
 import { SaleSession, type SerialPolicy } from '../sale/sale-session';
 import { createHandlers, type Handlers } from './handlers';
 import { refusal } from '../../shared/errors';
+import type { Workspace } from '../../shared/picking-contract';
+import { PickSession } from '../fulfillment/pick-session';
 
 export interface ConfigSource {
   /** The configuration in force: managed values over local ones. */
@@ -32,6 +34,9 @@ export class ContractError extends Error {
  */
 export class CounterApp {
   readonly sale: SaleSession;
+  readonly picking: PickSession;
+  /** The screen in front; a scan belongs to the pick while it is "picking". */
+  private workspace: Workspace = 'sale';
   private readonly handlers: Handlers;
   private readonly listeners = new Set<EventListener>();
   private feedback: Feedback | null = null;
@@ -39,7 +44,10 @@ export class CounterApp {
   private keyReader: KeyReader | null = null;
 
   constructor(readonly db: Db, readonly config: ConfigSource) {
-    this.sale = new SaleSession(db, cachedSerialPolicy(config));
+    const serialPolicy = cachedSerialPolicy(config);
+    this.sale = new SaleSession(db, serialPolicy);
+    this.picking = new PickSession(db, serialPolicy);
+    this.sale.onCompleted((sale, lines) => this.picking.createFromSale(sale, lines));
     this.handlers = createHandlers(this);
   }
 
@@ -79,7 +87,7 @@ export class CounterApp {
   }
 
   state(): AppState {
-    return { sale: this.sale.view(), feedback: this.feedback };
+    return { sale: this.sale.view(), feedback: this.feedback, picking: this.picking.view() };
   }
 
   replaceConfig(document: Record<string, unknown>, origin: string): ActionResult {
@@ -89,9 +97,19 @@ export class CounterApp {
 
   /** A scan from a scanner (wedge or HID) goes to whatever the till is working on. */
   acceptScan(data: string): ActionResult {
-    const result = this.sale.scan(data);
+    const result = this.scanTarget().scan(data);
     this.report(result);
     return result;
+  }
+
+  /** The session scans and typed serials go to: the pick while the picking workspace is in front, else the sale. */
+  scanTarget(): Pick<SaleSession, 'scan' | 'typeSerial'> {
+    return this.workspace === 'picking' ? this.picking : this.sale;
+  }
+
+  setWorkspace(workspace: Workspace): ActionResult {
+    this.workspace = workspace;
+    return { ok: true, message: workspace === 'picking' ? 'Picking: scans go to the pick list.' : 'Sale: scans go to the sale.' };
   }
 
   /** Connects the keyboard-wedge reader; its scans go to the sale like any other scan. */

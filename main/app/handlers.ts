@@ -1,6 +1,7 @@
 import type { ActionResult, RequestName, RequestOutput, requests } from '../../shared/contract';
 import type { z } from 'zod';
 import type { CounterApp } from './counter-app';
+import { createPickingHandlers } from '../fulfillment/handlers';
 
 type Input<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
 export type Handlers = { [N in RequestName]: (input: Input<N>) => RequestOutput<N> | Promise<RequestOutput<N>> };
@@ -20,7 +21,7 @@ export function createHandlers(app: CounterApp): Handlers {
     },
     scan: ({ data }) => app.acceptScan(data),
     addProduct: ({ productId }) => act(sale.addProduct(productId)),
-    typeSerial: ({ text }) => act(sale.typeSerial(text)),
+    typeSerial: ({ text }) => act(app.scanTarget().typeSerial(text)),
     setFulfillment: ({ lineId, mode }) => act(sale.setFulfillment(lineId, mode)),
     setQuantity: ({ lineId, quantity }) => act(sale.setQuantity(lineId, quantity)),
     removeLine: ({ lineId }) => act(sale.removeLine(lineId)),
@@ -32,5 +33,6 @@ export function createHandlers(app: CounterApp): Handlers {
     searchProducts: ({ query, limit }) => sale.searchProducts(query, limit ?? 20),
     getConfig: () => ({ document: app.config.effectiveDocument() as Record<string, unknown> }),
     replaceConfig: ({ document }) => act(app.replaceConfig(document, 'app')),
+    ...createPickingHandlers(app, act),
   };
 }

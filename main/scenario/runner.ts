@@ -6,6 +6,7 @@ import type { CounterApp } from '../app/counter-app';
 import { openCounterApp } from '../app/open-app';
 import { importCatalog } from '../catalog/import';
 import { checkoutSteps } from './checkout-steps';
+import { pickingSteps } from './picking-steps';
 import type { Outcome, StepContext, StepKinds } from './steps';
 
 export interface StepFailure {
@@ -22,7 +23,8 @@ export interface ScenarioResult {
   error: string | null;
 }
 
-const stepKinds: StepKinds[] = [checkoutSteps];
+// Picking comes first: it takes scan and type_serial while a pick is open and hands them on otherwise.
+const stepKinds: StepKinds[] = [pickingSteps, checkoutSteps];
 
 /** Runs one case file on a fresh temporary database, through the same handlers the screens use. */
 export async function runScenarioFile(file: string): Promise<ScenarioResult> {

@@ -1,8 +1,10 @@
 import m001 from './001-initial.sql';
 import m002 from './002-config-history.sql';
+import m003 from './003-fulfillment.sql';
 
 /** Schema versions in order: migrations[i] takes the database from user_version i to i + 1. */
 export const migrations: readonly { name: string; sql: string }[] = [
   { name: '001-initial', sql: m001 },
   { name: '002-config-history', sql: m002 },
+  { name: '003-fulfillment', sql: m003 },
 ];

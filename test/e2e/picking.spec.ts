@@ -1,0 +1,88 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, readDatabase, screenshot, test, wedgeScan } from './fixtures';
+
+const PHONE_UPC = '614141000012';
+const PHONE_SERIAL = 'R58M41ZK8QJ7TX';
+const CABLE = '0614141000104';
+
+const routed = {
+  fulfillment_requests: [
+    {
+      id: 'FR-1001',
+      created_at: '2026-03-01T09:30:00Z',
+      shipping_method: 'ground',
+      customer_name: 'Ada Lovelace',
+      items: [
+        { product_id: 'PH-AURORA-X5-BLK', quantity: 1 },
+        { product_id: 'AC-USBC-1M', quantity: 2 },
+      ],
+    },
+  ],
+};
+
+test('a picker scans a phone, its serial and two cables, completes, ships, and the packing slip lists the serial', async ({ page, counter }) => {
+  const file = join(counter.dir, 'routed.json');
+  writeFileSync(file, JSON.stringify(routed));
+  await counter.cli('fulfillment', 'import', file, '--db', counter.dbPath);
+  await page.reload();
+
+  await page.getByTestId('tab-picking').click();
+  const row = page.getByTestId('request-row').filter({ hasText: 'FR-1001' });
+  await expect(row).toHaveAttribute('data-status', 'new');
+  await expect(page.getByTestId('count-not-started')).toHaveText('1');
+  await screenshot(page, 'picking-dashboard');
+  await row.getByTestId('request-open').click();
+
+  const screen = page.getByTestId('pick-screen');
+  await expect(screen).toHaveAttribute('data-status', 'picking');
+  await expect(page.getByTestId('pick-scan-input')).toBeFocused();
+
+  await wedgeScan(page, PHONE_UPC);
+  await expect(page.getByTestId('pick-serial-prompt')).toContainText('Aurora X5 phone, black');
+  await expect(page.getByTestId('pick-serial-input')).toBeFocused();
+  await wedgeScan(page, PHONE_SERIAL);
+  await expect(page.getByTestId('pick-serial-prompt')).toHaveCount(0);
+  await expect(page.getByTestId('pick-scan-input')).toBeFocused();
+
+  // A third cable is one more than ordered.
+  await wedgeScan(page, CABLE);
+  await wedgeScan(page, CABLE);
+  await wedgeScan(page, CABLE);
+  await expect(page.getByTestId('feedback')).toHaveAttribute('data-code', 'PICK_QUANTITY_EXCEEDED');
+
+  const phone = page.locator('[data-testid="pick-line"][data-product-id="PH-AURORA-X5-BLK"]');
+  const cable = page.locator('[data-testid="pick-line"][data-product-id="AC-USBC-1M"]');
+  await expect(phone.getByTestId('pick-line-picked')).toHaveText('1');
+  await expect(phone.getByTestId('pick-line-serials')).toHaveText(PHONE_SERIAL);
+  await expect(cable.getByTestId('pick-line-picked')).toHaveText('2');
+  await screenshot(page, 'pick-list-picked');
+
+  await page.getByTestId('complete-pick').click();
+  await expect(screen).toHaveAttribute('data-status', 'picked');
+  const slip = page.getByTestId('packing-slip');
+  await expect(slip.getByTestId('slip-serial')).toHaveText([PHONE_SERIAL]);
+
+  await slip.getByTestId('ship-request').click();
+  await expect(screen).toHaveAttribute('data-status', 'shipped');
+  await expect(slip.getByTestId('slip-shipped')).toBeVisible();
+  await expect(slip.getByTestId('slip-serial')).toHaveText([PHONE_SERIAL]);
+  await expect(slip.getByTestId('slip-request')).toHaveText('FR-1001');
+  await screenshot(page, 'packing-slip-shipped');
+
+  // Printing shows the slip alone.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('pick-list')).toBeHidden();
+  await expect(slip.getByTestId('slip-serial')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  const stored = readDatabase(counter.dbPath, (db) => ({
+    request: db.prepare(`SELECT status, shipped_at IS NOT NULL AS shipped FROM fulfillment_requests WHERE id = 'FR-1001'`).get(),
+    serials: db.prepare(`SELECT product_id, serial FROM picked_serials`).all(),
+  }));
+  expect(stored.request).toEqual({ status: 'shipped', shipped: 1 });
+  expect(stored.serials).toEqual([{ product_id: 'PH-AURORA-X5-BLK', serial: PHONE_SERIAL }]);
+
+  await page.getByTestId('back-to-requests').click();
+  await expect(page.getByTestId('count-shipped')).toHaveText('1');
+});
