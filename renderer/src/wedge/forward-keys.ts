@@ -5,8 +5,6 @@ import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../../../shared/scan
 export interface KeyForwardingOptions {
   /** The wedge settings in force; they must be the ones the main process decodes with. */
   settings?: Partial<WedgeSettings>;
-  /** The window to listen on (the current one by default). */
-  target?: Window;
 }
 
 export interface KeyForwarding {
@@ -27,26 +25,25 @@ const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'pass
  * a scan never types into a field. Held keys that were typing come back through `insertTyped`.
  */
 export function startKeyForwarding(send: (events: KeyInput[], focus: KeyFocus) => void, options: KeyForwardingOptions = {}): KeyForwarding {
-  const win = options.target ?? window;
   const rule = new KeyHoldRule({ ...DEFAULT_WEDGE_SETTINGS, ...options.settings });
   const onKey = (event: KeyboardEvent) => {
     // Our own replays of held keys are untrusted; they must reach the page and not come back here.
     if (!event.isTrusted) return;
     const input = keyInputOf(event);
-    const focus = focusOf(win.document.activeElement);
+    const focus = focusOf(document.activeElement);
     if (rule.decide(input, focus)) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }
     send([input], focus);
   };
-  win.addEventListener('keydown', onKey, { capture: true });
-  win.addEventListener('keyup', onKey, { capture: true });
+  window.addEventListener('keydown', onKey, { capture: true });
+  window.addEventListener('keyup', onKey, { capture: true });
   return {
-    insertTyped: (text) => insertTyped(win, text),
+    insertTyped,
     stop: () => {
-      win.removeEventListener('keydown', onKey, { capture: true });
-      win.removeEventListener('keyup', onKey, { capture: true });
+      window.removeEventListener('keydown', onKey, { capture: true });
+      window.removeEventListener('keyup', onKey, { capture: true });
     },
   };
 }
@@ -77,25 +74,25 @@ function focusOf(element: Element | null): KeyFocus {
   return isTextField(element) || (element as HTMLElement | null)?.isContentEditable ? 'text' : 'none';
 }
 
-function insertTyped(win: Window, text: string): void {
+function insertTyped(text: string): void {
   let run = '';
   const flush = () => {
-    if (run !== '') insertText(win, run);
+    if (run !== '') insertText(run);
     run = '';
   };
   for (const char of text) {
     if (char === '\n' || char === '\t') {
       flush();
-      replayKey(win, char === '\n' ? 'Enter' : 'Tab');
+      replayKey(char === '\n' ? 'Enter' : 'Tab');
     } else run += char;
   }
   flush();
 }
 
-function insertText(win: Window, text: string): void {
-  const element = win.document.activeElement;
+function insertText(text: string): void {
+  const element = document.activeElement;
   if ((element as HTMLElement | null)?.isContentEditable) {
-    win.document.execCommand('insertText', false, text);
+    document.execCommand('insertText', false, text);
     return;
   }
   if (!isTextField(element)) return;
@@ -107,25 +104,25 @@ function insertText(win: Window, text: string): void {
   } else {
     // number and email inputs have no caret API; the text goes at the end. The prototype's setter is
     // used so that React's value tracking notices the change.
-    const prototype = element instanceof win.HTMLTextAreaElement ? win.HTMLTextAreaElement.prototype : win.HTMLInputElement.prototype;
+    const prototype = element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
     Object.getOwnPropertyDescriptor(prototype, 'value')!.set!.call(element, element.value + inserted);
   }
-  element.dispatchEvent(new win.InputEvent('input', { bubbles: true, inputType: 'insertText', data: inserted }));
+  element.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: inserted }));
 }
 
 function selectionLength(element: HTMLInputElement | HTMLTextAreaElement): number {
   return element.selectionStart !== null && element.selectionEnd !== null ? element.selectionEnd - element.selectionStart : 0;
 }
 
-function replayKey(win: Window, key: 'Enter' | 'Tab'): void {
-  const element = (win.document.activeElement ?? win.document.body) as HTMLElement;
+function replayKey(key: 'Enter' | 'Tab'): void {
+  const element = (document.activeElement ?? document.body) as HTMLElement;
   if (key === 'Enter' && element.tagName === 'TEXTAREA') {
-    insertText(win, '\n');
+    insertText('\n');
     return;
   }
   const init = { key, code: key, bubbles: true, cancelable: true };
-  const proceed = element.dispatchEvent(new win.KeyboardEvent('keydown', init));
-  element.dispatchEvent(new win.KeyboardEvent('keyup', init));
+  const proceed = element.dispatchEvent(new KeyboardEvent('keydown', init));
+  element.dispatchEvent(new KeyboardEvent('keyup', init));
   const form = (element as HTMLInputElement).form;
   if (proceed && key === 'Enter' && element.tagName === 'INPUT' && form) form.requestSubmit();
 }
