@@ -62,16 +62,13 @@ export function connectWindow(counter: CounterApp, window: BrowserWindow): () =>
     }
   });
 
+  // Every event goes to the page, `typed` included: the page puts released typing into the focused
+  // field as it does under the browser host. webContents.insertText cannot: the text carries held
+  // Enter and Tab keys as "\n" and "\t", which must act as keys (submit a form), not be inserted;
+  // and replaying them with sendInputEvent would feed them to the wedge reader once more.
   const showsOurPage = () => !window.isDestroyed() && isAppUrl(contents.getURL());
   const unsubscribe = counter.subscribe((name, payload) => {
-    if (!showsOurPage()) return;
-    // Released typing is given back as real text input, so the focused field handles it as if the
-    // person had typed it; it is not also sent as an event, or the page would insert it twice.
-    if (name === 'typed') {
-      contents.insertText((payload as { text: string }).text).catch((error: unknown) => console.error('Counter: could not give back typed text', error));
-      return;
-    }
-    contents.send(IPC_EVENT_CHANNEL, name, payload);
+    if (showsOurPage()) contents.send(IPC_EVENT_CHANNEL, name, payload);
   });
 
   return () => {
