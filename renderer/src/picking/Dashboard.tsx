@@ -117,40 +117,42 @@ function RequestRow({ request, act, onPick }: { request: RequestSummaryView; act
       <td>
         <span className={`pick-status pick-status-${request.status}`}>{STATUS_LABEL[request.status]}</span>
       </td>
-      <td className="pick-row-actions">
-        {declining ? (
-          <>
-            <input
-              className="field-input"
-              aria-label={`Why ${request.requestId} is declined`}
-              placeholder="Reason (optional)"
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-            <button type="button" className="button button-danger" data-testid="request-decline-confirm" onClick={() => void act('declineRequest', { requestId: request.requestId, reason })}>
-              Decline
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setDeclining(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <>
-            {request.status === 'new' && (
-              <button type="button" className="button button-secondary" data-testid="request-accept" onClick={() => void act('acceptRequest', { requestId: request.requestId })}>
-                Accept
-              </button>
-            )}
-            {(notStarted || request.status === 'picking') && (
-              <button type="button" className="button button-secondary" data-testid="request-decline" onClick={() => setDeclining(true)}>
+      <td>
+        <div className="pick-row-actions">
+          {declining ? (
+            <>
+              <input
+                className="field-input"
+                aria-label={`Why ${request.requestId} is declined`}
+                placeholder="Reason (optional)"
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+              <button type="button" className="button button-danger" data-testid="request-decline-confirm" onClick={() => void act('declineRequest', { requestId: request.requestId, reason })}>
                 Decline
               </button>
-            )}
-            <button type="button" className="button button-primary" data-testid="request-open" onClick={onPick}>
-              {notStarted ? 'Pick' : request.status === 'picking' ? 'Continue' : 'Packing slip'}
-            </button>
-          </>
-        )}
+              <button type="button" className="button button-secondary" onClick={() => setDeclining(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <>
+              {request.status === 'new' && (
+                <button type="button" className="button button-secondary" data-testid="request-accept" onClick={() => void act('acceptRequest', { requestId: request.requestId })}>
+                  Accept
+                </button>
+              )}
+              {(notStarted || request.status === 'picking') && (
+                <button type="button" className="button button-secondary" data-testid="request-decline" onClick={() => setDeclining(true)}>
+                  Decline
+                </button>
+              )}
+              <button type="button" className="button button-primary" data-testid="request-open" onClick={onPick}>
+                {notStarted ? 'Pick' : request.status === 'picking' ? 'Continue' : 'Packing slip'}
+              </button>
+            </>
+          )}
+        </div>
       </td>
     </tr>
   );

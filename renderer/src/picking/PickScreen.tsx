@@ -197,44 +197,46 @@ function PickLine({ line, awaiting, picking, act }: { line: PickLineView; awaiti
         {line.serialized ? line.serials.join(', ') || (awaiting ? 'waiting for serial…' : '—') : 'not serialized'}
       </td>
       {picking && (
-        <td className="pick-row-actions">
-          {!line.serialized && (
-            <>
-              <input
-                className="field-input pick-quantity"
-                aria-label={`Units of ${line.title} picked`}
-                data-testid="confirm-quantity-input"
-                inputMode="numeric"
-                value={quantity}
-                onChange={(event) => setQuantity(event.target.value.replace(/\D/g, ''))}
-              />
-              <button
-                type="button"
-                className="button button-secondary"
-                data-testid="confirm-quantity"
-                onClick={() => void act('confirmPickQuantity', { lineId: line.id, quantity: Number(quantity) })}
-              >
-                Confirm
-              </button>
-            </>
-          )}
-          {left > 0 && (
-            <>
-              <select
-                className="field-input"
-                aria-label={`Why a unit of ${line.title} cannot be picked`}
-                data-testid="reject-reason"
-                value={reason}
-                onChange={(event) => setReason(event.target.value as 'not_found' | 'damaged')}
-              >
-                <option value="not_found">{REJECT_LABEL.not_found}</option>
-                <option value="damaged">{REJECT_LABEL.damaged}</option>
-              </select>
-              <button type="button" className="button button-secondary" data-testid="reject-unit" onClick={() => void act('rejectPickLine', { lineId: line.id, quantity: 1, reason })}>
-                Reject one
-              </button>
-            </>
-          )}
+        <td>
+          <div className="pick-row-actions">
+            {!line.serialized && (
+              <>
+                <input
+                  className="field-input pick-quantity"
+                  aria-label={`Units of ${line.title} picked`}
+                  data-testid="confirm-quantity-input"
+                  inputMode="numeric"
+                  value={quantity}
+                  onChange={(event) => setQuantity(event.target.value.replace(/\D/g, ''))}
+                />
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  data-testid="confirm-quantity"
+                  onClick={() => void act('confirmPickQuantity', { lineId: line.id, quantity: Number(quantity) })}
+                >
+                  Confirm
+                </button>
+              </>
+            )}
+            {left > 0 && (
+              <>
+                <select
+                  className="field-input"
+                  aria-label={`Why a unit of ${line.title} cannot be picked`}
+                  data-testid="reject-reason"
+                  value={reason}
+                  onChange={(event) => setReason(event.target.value as 'not_found' | 'damaged')}
+                >
+                  <option value="not_found">{REJECT_LABEL.not_found}</option>
+                  <option value="damaged">{REJECT_LABEL.damaged}</option>
+                </select>
+                <button type="button" className="button button-secondary" data-testid="reject-unit" onClick={() => void act('rejectPickLine', { lineId: line.id, quantity: 1, reason })}>
+                  Reject one
+                </button>
+              </>
+            )}
+          </div>
         </td>
       )}
     </tr>
