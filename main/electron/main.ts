@@ -33,12 +33,13 @@ if (launch.mode !== 'window') {
   });
   // Also on macOS: the till holds its database and devices only while its window is open.
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(
-    async () => {
-      window = await startCounter(launch);
-    },
-    (error: unknown) => fail('Counter could not start', error),
-  );
+  app
+    .whenReady()
+    .then(() => startCounter(launch))
+    .then((started) => {
+      window = started;
+    })
+    .catch((error: unknown) => fail('Counter could not start', error));
 }
 
 async function startCounter(launch: Extract<Launch, { mode: 'window' }>): Promise<BrowserWindow | null> {
@@ -46,7 +47,7 @@ async function startCounter(launch: Extract<Launch, { mode: 'window' }>): Promis
   const dbPath = databasePathFor(launch.dbPath, { cwd: process.cwd(), userDataDir: app.getPath('userData'), env: process.env });
   let counter: CounterApp;
   try {
-    counter = await openCounterApp({ dbPath, seedDemo: launch.seedDemo, devices: true });
+    counter = await openCounterApp({ dbPath, seedDemo: launch.seedDemo, keys: 'electron', devices: true });
   } catch (error) {
     fail(`Counter could not open its database ${dbPath}`, error);
     return null;
