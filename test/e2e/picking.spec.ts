@@ -6,6 +6,12 @@ const PHONE_UPC = '614141000012';
 const PHONE_SERIAL = 'R58M41ZK8QJ7TX';
 const CABLE = '0614141000104';
 
+async function importRequests(counter: { dir: string; dbPath: string; cli(...args: string[]): Promise<string> }, document: unknown): Promise<void> {
+  const file = join(counter.dir, 'routed.json');
+  writeFileSync(file, JSON.stringify(document));
+  await counter.cli('fulfillment', 'import', file, '--db', counter.dbPath);
+}
+
 const routed = {
   fulfillment_requests: [
     {
@@ -22,9 +28,7 @@ const routed = {
 };
 
 test('a picker scans a phone, its serial and two cables, completes, ships, and the packing slip lists the serial', async ({ page, counter }) => {
-  const file = join(counter.dir, 'routed.json');
-  writeFileSync(file, JSON.stringify(routed));
-  await counter.cli('fulfillment', 'import', file, '--db', counter.dbPath);
+  await importRequests(counter, routed);
   await page.reload();
 
   await page.getByTestId('tab-picking').click();
@@ -85,4 +89,45 @@ test('a picker scans a phone, its serial and two cables, completes, ships, and t
 
   await page.getByTestId('back-to-requests').click();
   await expect(page.getByTestId('count-shipped')).toHaveText('1');
+});
+
+test('a wave of ten requests is worked with the scanner alone, oldest first', async ({ page, counter }) => {
+  const ids = Array.from({ length: 10 }, (_, i) => `FR-${2000 + i}`);
+  await importRequests(counter, {
+    fulfillment_requests: ids.map((id, i) => ({
+      id,
+      // Listed newest first, so the wave's order comes from created_at.
+      created_at: `2026-03-01T09:${String(59 - i).padStart(2, '0')}:00Z`,
+      shipping_method: 'ground',
+      customer_name: `Customer ${i}`,
+      items: [
+        { product_id: 'PH-AURORA-X5-BLK', quantity: 1 },
+        { product_id: 'AC-USBC-1M', quantity: 1 },
+      ],
+    })),
+  });
+  await page.reload();
+  await page.getByTestId('tab-picking').click();
+  await expect(page.getByTestId('count-not-started')).toHaveText('10');
+  await page.getByTestId('start-wave').click();
+
+  const screen = page.getByTestId('pick-screen');
+  const started = Date.now();
+  for (const [n, id] of [...ids].reverse().entries()) {
+    await expect(screen).toHaveAttribute('data-request-id', id);
+    await expect(page.getByTestId('pick-wave')).toContainText(`${n + 1} of 10`);
+    await wedgeScan(page, PHONE_UPC);
+    await expect(page.getByTestId('pick-serial-input')).toBeFocused();
+    await wedgeScan(page, `R58M41ZK8Q${String(n).padStart(4, '0')}`);
+    await expect(page.getByTestId('pick-scan-input')).toBeFocused();
+    await wedgeScan(page, CABLE);
+  }
+  await expect(page.getByTestId('feedback')).toContainText('The wave is done.');
+  console.log(`wave of 10 picked by scans in ${Date.now() - started} ms (30 scans)`);
+  await screenshot(page, 'wave-done');
+
+  const statuses = readDatabase(counter.dbPath, (db) => db.prepare(`SELECT DISTINCT status FROM fulfillment_requests`).pluck().all());
+  expect(statuses).toEqual(['picked']);
+  await page.getByTestId('back-to-requests').click();
+  await expect(page.getByTestId('count-picked')).toHaveText('10');
 });
