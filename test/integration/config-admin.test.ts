@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { adminEvents, adminRequests, type AdminEventName } from '../../shared/admin-contract';
+import { createAdminHandlers } from '../../main/config/admin-handlers';
+import { ConfigStore } from '../../main/config/config-store';
+import { openDatabase } from '../../main/db/open';
+import { writeGeneratedProducts } from '../../bench/import-generate';
+import { casesDir, tempDbPath, tempDir } from '../support/temp';
+import { tableChecksums } from './import-support';
+
+function setup() {
+  const db = openDatabase(tempDbPath());
+  const config = new ConfigStore(db, { managedPath: join(tempDir(), 'absent.json') });
+  const events: { name: AdminEventName; payload: unknown }[] = [];
+  const waiters: ((event: { name: AdminEventName; payload: any }) => void)[] = [];
+  const disposers: (() => void)[] = [];
+  const handlers = createAdminHandlers({
+    db,
+    config,
+    emit: (name, payload) => {
+      // Every event must be what the contract says it is.
+      adminEvents[name].parse(payload);
+      events.push({ name, payload });
+      for (const waiter of waiters) waiter({ name, payload });
+    },
+    addDisposer: (dispose) => disposers.push(dispose),
+  });
+  const finished = () => new Promise<any>((resolve) => waiters.push((event) => event.name === 'importFinished' && resolve(event.payload)));
+  return { db, config, handlers, events, finished, dispose: () => disposers.forEach((d) => d()) };
+}
+
+describe('admin handlers: import', () => {
+  it('starts an import, reports progress and the result as events, and answers getImport', async () => {
+    const { db, handlers, events, finished } = setup();
+    const done = finished();
+    const { importId } = adminRequests.startImport.output.parse(await handlers.startImport({ paths: [join(casesDir, 'catalog', 'basic')] }));
+    const { report } = await done;
+    expect(report.ok).toBe(true);
+    expect(events.some((e) => e.name === 'importProgress' && (e.payload as any).importId === importId)).toBe(true);
+    const status = adminRequests.getImport.output.parse(await handlers.getImport({ importId }));
+    expect(status).toMatchObject({ state: 'finished', importId, report: { ok: true } });
+    expect(db.prepare('SELECT count(*) FROM products').pluck().get()).toBe(7);
+    expect(await handlers.getImport({ importId: 'unknown' })).toBeNull();
+    db.close();
+  });
+
+  it('cancels an import in the middle of reading, leaving the database exactly as it was', async () => {
+    const { db, handlers, finished, events } = setup();
+    const file = join(tempDir(), 'products_big.json');
+    await writeGeneratedProducts(file, 30_000);
+    await handlers.startImport({ paths: [join(casesDir, 'catalog', 'basic')] });
+    await finished();
+    const before = tableChecksums(db);
+    const done = finished();
+    const { importId } = await handlers.startImport({ paths: [file] });
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        const reading = events.some((e) => e.name === 'importProgress' && (e.payload as any).importId === importId && (e.payload as any).progress.bytesRead > 0);
+        if (reading) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 1);
+    });
+    expect(await handlers.cancelImport({ importId })).toEqual({ cancelled: true });
+    const { report } = await done;
+    expect(report.ok).toBe(false);
+    expect(report.summary.cancelled).toBe(true);
+    expect(tableChecksums(db)).toEqual(before);
+    expect(await handlers.cancelImport({ importId })).toEqual({ cancelled: false });
+    db.close();
+  });
+});
+
+describe('admin handlers: settings', () => {
+  it('gives the effective config with sources, replaces it, and announces the change', async () => {
+    const { db, handlers, events, dispose } = setup();
+    const saved = await handlers.replaceAppConfig({ document: { capabilities: { serialized_inventory: { serial_number_regex: '^[A-Z0-9]{14}$' } } } });
+    expect(adminRequests.replaceAppConfig.output.parse(saved)).toEqual({ ok: true, warnings: [] });
+    const effective = adminRequests.getEffectiveConfig.output.parse(await handlers.getEffectiveConfig({}));
+    expect(effective.sources['capabilities.serialized_inventory.serial_number_regex']).toBe('local');
+    expect(events.filter((e) => e.name === 'configChanged')).toHaveLength(1);
+    const refused = await handlers.replaceAppConfig({ document: { capabilities: { serialized_inventory: { serial_number_regex: '(' } } } });
+    expect(refused.ok).toBe(false);
+    dispose();
+    await handlers.replaceAppConfig({ document: {} });
+    expect(events.filter((e) => e.name === 'configChanged')).toHaveLength(1);
+    db.close();
+  });
+
+  it('tests a serial as the till checks it and shows every character that arrived', async () => {
+    const { db, handlers } = setup();
+    await handlers.replaceAppConfig({ document: { capabilities: { serialized_inventory: { serial_number_regex: '^[A-Z0-9]{14}$' } } } });
+    const result = adminRequests.testSerial.output.parse(await handlers.testSerial({ serial: ' R5CT20ABCD1234\r\n' }));
+    expect(result.matches).toBe(true);
+    expect(result.checked).toBe('R5CT20ABCD1234');
+    expect(result.visible).toBe('⟨SP⟩R5CT20ABCD1234⟨CR⟩⟨LF⟩');
+    expect(result.patternSource).toBe('local');
+
+    const odd = await handlers.testSerial({ serial: 'A\tB\u001dé€' });
+    expect(odd.matches).toBe(false);
+    expect(odd.received.map((c) => c.kind)).toEqual(['printable', 'tab', 'printable', 'gs', 'non-ascii', 'non-ascii']);
+    expect(odd.visible).toBe('A⟨TAB⟩B⟨GS⟩⟨U+00E9 é⟩⟨U+20AC €⟩');
+    expect((await handlers.testSerial({ serial: '   ' })).matches).toBe(false);
+    await handlers.replaceAppConfig({ document: {} });
+    expect((await handlers.testSerial({ serial: 'anything' })).matches).toBe(true);
+    db.close();
+  });
+});
