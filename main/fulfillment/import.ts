@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/open';
 import { findJsonSyntaxProblem } from '../catalog/json-syntax';
 import { ProductLookup } from '../products/lookup';
+import { SALE_REQUEST_PREFIX } from './pick-session';
 import { RequestRepository, type NewRequest } from './request-repository';
 
 /**
@@ -32,7 +33,11 @@ const RoutedItem = z.object({
 });
 
 const RoutedRequest = z.object({
-  id: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+  id: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(64, 'must be at most 64 characters')
+    .refine((id) => !id.startsWith(SALE_REQUEST_PREFIX), `must not start with ${SALE_REQUEST_PREFIX}: those ids name the requests made by sales at this till`),
   created_at: z
     .string()
     .regex(ISO_WITH_ZONE, { message: 'must be an ISO 8601 date and time with a zone, such as 2026-03-01T09:30:00Z', abort: true })

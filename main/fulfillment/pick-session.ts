@@ -31,7 +31,7 @@ export const MAX_WAVE_SIZE = 50;
  * request, the same picked units and the same serial prompt.
  */
 export class PickSession {
-  readonly requests: RequestRepository;
+  private readonly requests: RequestRepository;
   private readonly products: ProductLookup;
   private readonly serials: SerialRegistry;
 
@@ -213,30 +213,6 @@ export class PickSession {
     };
   }
 
-  /** The packing slip of a picked or shipped request; null before that, when it would not be true yet. */
-  packingSlip(requestId: string): PackingSlipView | null {
-    const request = this.requests.request(requestId);
-    if (!request || (request.status !== 'picked' && request.status !== 'shipped')) return null;
-    return {
-      requestId: request.id,
-      saleId: request.saleId,
-      customerName: request.customerName,
-      shippingMethod: request.shippingMethod,
-      createdAt: request.createdAt,
-      pickedAt: request.pickedAt!,
-      shippedAt: request.shippedAt,
-      lines: this.requests.items(request.id).map((item) => ({
-        productId: item.productId,
-        title: item.title,
-        ordered: item.quantity,
-        packed: item.picked,
-        serials: item.serials,
-        rejected: item.rejected,
-        rejectReason: item.rejectReason,
-      })),
-    };
-  }
-
   private openView(): OpenPickView | null {
     const requestId = this.requests.deskRequestId();
     const request = requestId ? this.requests.request(requestId) : null;
@@ -259,7 +235,7 @@ export class PickSession {
       awaitingSerialLineId: request.awaitingItemId,
       readyToComplete: request.status === 'picking' && everythingAccountedFor(ruleState(request, items)),
       wave: wave ? { requestIds: wave.map((r) => r.id), picking: wave.filter((r) => r.status === 'picking').length } : null,
-      slip: this.packingSlip(request.id),
+      slip: slipOf(request, items),
     };
   }
 
@@ -336,8 +312,34 @@ export class PickSession {
   }
 }
 
+/** Requests made at this till are named after their sale; imported ids may not take this prefix. */
+export const SALE_REQUEST_PREFIX = 'SALE-';
+
 export function saleRequestId(saleId: number): string {
-  return `SALE-${saleId}`;
+  return `${SALE_REQUEST_PREFIX}${saleId}`;
+}
+
+/** The packing slip of a picked or shipped request; none before, when it would not be true yet. */
+function slipOf(request: RequestRow, items: readonly ItemRow[]): PackingSlipView | null {
+  if (request.status !== 'picked' && request.status !== 'shipped') return null;
+  return {
+    requestId: request.id,
+    saleId: request.saleId,
+    customerName: request.customerName,
+    shippingMethod: request.shippingMethod,
+    createdAt: request.createdAt,
+    pickedAt: request.pickedAt!,
+    shippedAt: request.shippedAt,
+    lines: items.map((item) => ({
+      productId: item.productId,
+      title: item.title,
+      ordered: item.quantity,
+      packed: item.picked,
+      serials: item.serials,
+      rejected: item.rejected,
+      rejectReason: item.rejectReason,
+    })),
+  };
 }
 
 function ruleState(request: RequestRow, items: readonly ItemRow[]): PickRuleState {

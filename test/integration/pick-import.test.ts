@@ -65,6 +65,7 @@ describe('importing routed fulfillment requests', () => {
     ['an impossible hour', (r: Record<string, unknown>) => (r.created_at = '2026-03-01T25:00:00Z'), 'created_at', /not a real date/],
     ['a missing customer name', (r: Record<string, unknown>) => delete r.customer_name, 'customer_name', /./],
     ['a blank shipping method', (r: Record<string, unknown>) => (r.shipping_method = '  '), 'shipping_method', /must not be empty/],
+    ['an id a sale at this till would take', (r: Record<string, unknown>) => (r.id = 'SALE-1'), 'id', /must not start with SALE-/],
     ['an id listed twice', (r: Record<string, unknown>) => (r.id = 'FR-1001'), 'id', /listed twice/],
   ])('refuses the whole file for %s, naming request 1 and the field', async (_what, change, field, message) => {
     const db = await catalogDb();
