@@ -93,6 +93,8 @@ export class PickSession {
       if (request.status === 'declined') return fail('PICK_STATE', `${request.id} was declined.`);
       if (allows('start', request.status)) this.requests.setStatus(request.id, 'picking', this.now());
       this.requests.setDeskRequest(request.id);
+      if (request.status === 'picked') return done(`${request.id} is picked: print its packing slip and hand it over.`);
+      if (request.status === 'shipped') return done(`${request.id} was shipped.`);
       return done(`Picking ${request.id}.`);
     });
   }
@@ -107,10 +109,7 @@ export class PickSession {
       const batch = this.requests.oldestNotStarted(Math.min(size, MAX_WAVE_SIZE));
       if (batch.length === 0) return fail('PICK_STATE', 'No request is waiting to be picked.');
       const now = this.now();
-      this.requests.createWave(
-        batch.map((r) => r.id),
-        now,
-      );
+      this.requests.createWave(batch.map((r) => r.id), now);
       for (const request of batch) this.requests.setStatus(request.id, 'picking', now);
       this.requests.setDeskRequest(batch[0]!.id);
       return done(`Wave of ${batch.length} started: picking ${batch[0]!.id}.`);
