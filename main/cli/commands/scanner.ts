@@ -42,9 +42,9 @@ async function replay(file: string, io: Io): Promise<number> {
   } catch (error) {
     return fail(`is not valid JSON: ${(error as Error).message}`);
   }
-  const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
-  const isWedgeTrace = isObject && 'events' in json;
-  if (!isObject || isWedgeTrace === 'reports' in json) {
+  const fields = typeof json === 'object' && json !== null && !Array.isArray(json) ? Object.keys(json) : [];
+  const isWedgeTrace = fields.includes('events');
+  if (isWedgeTrace === fields.includes('reports')) {
     return fail('is neither a wedge key trace (with "events") nor a HID report file (with "reports")');
   }
   if (isWedgeTrace) {
