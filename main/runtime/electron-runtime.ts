@@ -23,7 +23,7 @@ export function locateElectronRuntime(options: { from: string; env?: NodeJS.Proc
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (!override && !executable) {
-    return { found: false, reason: `its binary was never downloaded (${pathFile} is missing)` };
+    return { found: false, reason: `its binary was never downloaded: ${pathFile} is missing` };
   }
   const binary = override ? join(override, executable || 'electron') : join(packageDir, 'dist', executable!);
   if (!isFile(binary)) return { found: false, reason: `its binary ${binary} is missing` };

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { electronEnv, locateElectronRuntime, packageRootOf } from '../../main/runtime/electron-runtime';
 import { repoRoot, tempDir } from '../support/temp';
 
@@ -98,3 +98,26 @@ describe('counter start with an Electron runtime', () => {
     expect(errors).toEqual([expect.stringContaining('--db needs the path')]);
   });
 });
+
+describe('counter start without an Electron runtime', () => {
+  it('says so in one line and hands the same arguments to the browser host', async () => {
+    const saved = { ...process.env };
+    process.env.ELECTRON_OVERRIDE_DIST_PATH = tempDir('counter-no-binary-');
+    const out: string[] = [];
+    const errors: string[] = [];
+    try {
+      const { run } = await import('../../main/cli/commands/start');
+      const running = run(['--port', '0', '--no-demo', '--db', join(tempDir(), 'till.sqlite')], { stdout: (s) => out.push(s), stderr: (s) => errors.push(s) });
+      // Wherever the renderer is built, the host serves until it is told to stop.
+      await vi.waitFor(() => expect(out.some((line) => line.includes('is serving on')) || errors.length > 0).toBe(true));
+      if (errors.length === 0) process.emit('SIGINT');
+      await running;
+    } finally {
+      process.env = saved;
+    }
+    expect(out[0]).toMatch(/^Counter: the Electron runtime is missing \(its binary .* is missing\); Counter is serving the same app in your browser instead\.$/);
+    expect(out.filter((line) => line.includes('Electron'))).toHaveLength(1);
+    expect([...out.slice(1), ...errors].join('\n')).toMatch(/counter serve: the renderer is not built|Counter is serving on http:\/\/127\.0\.0\.1:\d+\/ \(database .*till\.sqlite\)/);
+  });
+});
+

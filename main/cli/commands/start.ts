@@ -13,7 +13,7 @@ export async function run(args: string[], io: Pick<CommandIo, 'stdout' | 'stderr
   const appRoot = packageRootOf(fileURLToPath(import.meta.url));
   const runtime = locateElectronRuntime({ from: appRoot });
   if (!runtime.found) {
-    io.stdout(`Counter: the Electron runtime is missing (${runtime.reason}), so Counter is serving the same app in your browser instead.`);
+    io.stdout(`Counter: the Electron runtime is missing (${runtime.reason}); Counter is serving the same app in your browser instead.`);
     // Loaded only here, so launching the desktop app does not load the web server.
     const serve = await import('./serve');
     return serve.run(args, io);
