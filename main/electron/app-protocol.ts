@@ -3,10 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { RENDERER_CSP } from '../../shared/security';
 import { APP_SCHEME, resolveAppRequest } from '../runtime/app-protocol';
 
-/** Must run before the app is ready: Chromium fixes its scheme table at start-up. */
+/**
+ * Must run before the app is ready: Chromium fixes its scheme table at start-up. Vite's page loads
+ * its module script with `crossorigin`, a CORS-mode fetch, which Chromium makes only on schemes
+ * marked CORS-enabled; we send no Access-Control headers, so no other origin may read our files.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
 }
 
