@@ -55,6 +55,7 @@ describe('electron-builder.yml', () => {
     const config = await loadConfig();
     const rule = config.linux.extraFiles.find((f: { from: string }) => f.from.endsWith('.rules'));
     expect(rule).toEqual({ from: 'packaging/linux/udev/70-counter-hid-pos.rules', to: 'udev/70-counter-hid-pos.rules' });
+    expect(existsSync(join(repoRoot, rule.from)), rule.from).toBe(true);
     const install = readFileSync(join(repoRoot, config.deb.afterInstall), 'utf8');
     expect(install).toContain('udev_rule=70-counter-hid-pos.rules');
     expect(install).toContain('"$app_dir/udev/$udev_rule"');
