@@ -73,7 +73,6 @@ interface SortableError extends ImportError {
 
 class ErrorList {
   private readonly list: SortableError[] = [];
-  truncated = false;
 
   constructor(private readonly max: number) {}
 
@@ -86,10 +85,7 @@ class ErrorList {
   }
 
   add(order: number, file: string, item: number | null, field: string | null, message: string): void {
-    if (this.full) {
-      this.truncated = true;
-      return;
-    }
+    if (this.full) return;
     this.list.push({ order, seq: this.list.length, file, item, field, message });
   }
 
@@ -205,7 +201,7 @@ async function runImport(
   const errors = new ErrorList(options.maxErrors ?? DEFAULT_MAX_ERRORS);
   for (const error of sourceErrors) errors.add(-1, error.file, error.item, error.field, error.message);
   const finish = (): ImportReport => {
-    summary.errorsTruncated = errors.truncated;
+    summary.errorsTruncated = errors.full;
     summary.durationMs = Date.now() - started;
     return { ok: errors.count === 0 && !summary.cancelled, errors: errors.sorted(), summary };
   };

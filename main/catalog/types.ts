@@ -48,7 +48,7 @@ export interface ImportSummary {
   skipped: { file: string; reason: string }[];
   notices: string[];
   cancelled: boolean;
-  /** True when more errors existed than were listed. */
+  /** True when listing stopped at the error cap (maxErrors): the files may hold more errors than were listed. */
   errorsTruncated: boolean;
   durationMs: number;
 }
