@@ -30,8 +30,9 @@ function isModifier(event: KeyInput): boolean {
 
 /** One character (one code point) that is not a control character. */
 function isPrintable(key: string): boolean {
-  const codePoints = [...key];
-  return codePoints.length === 1 && key.codePointAt(0)! >= 0x20 && key !== '\u007f';
+  const first = key.codePointAt(0);
+  if (first === undefined || first < 0x20 || first === 0x7f) return false;
+  return key.length === (first > 0xffff ? 2 : 1);
 }
 
 /**
