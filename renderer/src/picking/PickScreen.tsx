@@ -33,9 +33,10 @@ export function PickScreen({ open, notice, act, active, onBack }: PickScreenProp
     (awaiting ? serialRef : barcodeRef).current?.focus();
   }, [focusRequest, awaiting?.id, open.requestId, picking, active]);
 
+  // A refused scan stays in its field, selected, so the next scan replaces it.
   useEffect(() => {
     if (notice && !notice.ok) (awaiting ? serialRef : barcodeRef).current?.select();
-  }, [notice]);
+  }, [notice?.key]);
 
   const submit = async (kind: 'scan' | 'serial') => {
     const text = kind === 'scan' ? barcode : serial;

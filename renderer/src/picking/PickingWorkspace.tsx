@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ActionResult, AppState, CounterApi, RequestInput, RequestName } from '../../../shared/contract';
-import { useSend } from '../app/use-actions';
-import { useNotice } from '../app/use-notice';
+import type { ActionResult, AppState, CounterApi, Feedback, RequestInput, RequestName } from '../../../shared/contract';
+import { useSend, type TransportError } from '../app/use-actions';
+import type { Notice } from '../app/use-notice';
 import { FeedbackBanner } from '../checkout/FeedbackBanner';
 import { Dashboard } from './Dashboard';
 import { PickScreen } from './PickScreen';
@@ -23,7 +23,7 @@ export type Act = <N extends PickIntent>(name: N, input: RequestInput<N>) => Pro
  */
 export function PickingWorkspace({ api, state, active = true }: PickingWorkspaceProps) {
   const { send, transportError } = useSend(api);
-  const notice = useNotice(state.feedback, transportError);
+  const notice = useLatestNotice(state.feedback, transportError);
   const [showList, setShowList] = useState(false);
   const picking = state.picking;
 
@@ -54,4 +54,21 @@ export function PickingWorkspace({ api, state, active = true }: PickingWorkspace
       )}
     </div>
   );
+}
+
+/**
+ * The sentence for the last action, or for the last request that got no answer, whichever came
+ * last. It is not sounded here: the checkout screen stays mounted behind this tab and its
+ * useNotice already plays every feedback once.
+ */
+function useLatestNotice(feedback: Feedback | null, transportError: TransportError | null): Notice | null {
+  const [latest, setLatest] = useState<'feedback' | 'transport'>('feedback');
+  useEffect(() => {
+    if (transportError) setLatest('transport');
+  }, [transportError]);
+  useEffect(() => setLatest('feedback'), [feedback?.seq]);
+  if (latest === 'transport' && transportError) {
+    return { key: `transport-${transportError.seq}`, ok: false, message: transportError.message, code: null };
+  }
+  return feedback ? { key: `feedback-${feedback.seq}`, ok: feedback.ok, message: feedback.message, code: feedback.code } : null;
 }
