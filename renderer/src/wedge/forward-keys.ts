@@ -74,7 +74,11 @@ function focusOf(element: Element | null): KeyFocus {
   return isTextField(element) || (element as HTMLElement | null)?.isContentEditable ? 'text' : 'none';
 }
 
-function insertTyped(text: string): void {
+/**
+ * Puts text the wedge reader released as typing into the focused field, at the caret: what
+ * `KeyForwarding.insertTyped` does, for pages whose keys main reads itself (Electron).
+ */
+export function insertTyped(text: string): void {
   let run = '';
   const flush = () => {
     if (run !== '') insertText(run);
