@@ -19,6 +19,8 @@ import {
 export type { ImportError, ImportOptions, ImportProgress, ImportReport, ImportSummary } from './types';
 
 const DEFAULT_MAX_ERRORS = 100;
+/** The `file` of an error that is the database's, not an input file's. */
+const DATABASE_FILE = '(database)';
 const PROGRESS_INTERVAL_MS = 100;
 /** Products, then prices and stock that name them: the order NewStore applies entities in. */
 const ENTITY_ORDER: ImportEntity[] = ['products', 'prices', 'availabilities'];
@@ -316,6 +318,7 @@ async function runImport(
           },
         );
         fileSummary.items = result.itemCount;
+        if (!result.sawItems) errors.add(file.order, file.source.name, null, 'items', 'The file has a head but no "items" array');
       } catch (error) {
         if (error instanceof ScanCancelled) return cancelled();
         const message = error instanceof JsonFormatError ? await describeFormatError(file.source, error) : readFailure(error);
@@ -330,7 +333,14 @@ async function runImport(
       return finish();
     }
     progress.report('applying', true);
-    const applied: ApplyResult = db.transaction(() => applyStaged(db, { replaceCatalog, replaceAllPrices, replacedPriceBooks })).immediate();
+    let applied: ApplyResult;
+    try {
+      applied = db.transaction(() => applyStaged(db, { replaceCatalog, replaceAllPrices, replacedPriceBooks })).immediate();
+    } catch (error) {
+      // Busy (another program holds the write lock too long), disk full, read-only file: the transaction rolled back.
+      errors.add(Number.MAX_SAFE_INTEGER, DATABASE_FILE, null, null, `The database could not be updated, so nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+      return finish();
+    }
     Object.assign(summary, applied);
     progress.report('done', true);
     return finish();

@@ -207,6 +207,8 @@ describe('what an import may be given', () => {
     ]);
     expect(report.summary.skipped).toEqual([{ file: 'c.json', reason: expect.stringContaining('categories') }]);
     expect(db.prepare('SELECT quantity FROM stock').pluck().get()).toBe(4);
+    const headOnly = await importFiles(db, { 'p.json': '{"head": {"catalog": "c", "locale": "en"}}' });
+    expect(headOnly.errors).toEqual([expect.objectContaining({ file: 'p.json', item: null, field: 'items' })]);
     db.close();
   });
 
@@ -220,6 +222,25 @@ describe('what an import may be given', () => {
     const limited = await importCatalog(db, [writeImportFolder(join(tempDir(), 'cap'), { 'p.json': { head: productsHead, items } })], { maxErrors: 5 });
     expect(limited.errors.map((error) => error.item)).toEqual([0, 1, 2, 3, 4]);
     expect(limited.summary.errorsTruncated).toBe(true);
+    db.close();
+  });
+});
+
+describe('when the database cannot take the import', () => {
+  it('reports the failure as a refusal and leaves the database as it was', async () => {
+    const path = tempDbPath();
+    const db = openDatabase(path);
+    const before = tableChecksums(db);
+    // Another connection holds the write lock for longer than the import waits for it.
+    const other = openDatabase(path);
+    other.exec('BEGIN IMMEDIATE');
+    db.pragma('busy_timeout = 50');
+    const report = await importFiles(db, { 'p.json': { head: productsHead, items: [product('A')] } });
+    other.exec('ROLLBACK');
+    other.close();
+    expect(report.ok).toBe(false);
+    expect(report.errors).toEqual([{ file: '(database)', item: null, field: null, message: expect.stringMatching(/could not be updated.*locked|busy/i) }]);
+    expect(tableChecksums(db)).toEqual(before);
     db.close();
   });
 });
