@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActionResult } from './contract';
-import { REJECT_REASONS, REQUEST_STATUSES } from './pick/rules';
+import { MAX_WAVE_SIZE, REJECT_REASONS, REQUEST_STATUSES } from './pick/rules';
 
 /**
  * The picking part of the contract: fulfillment requests, the pick screen and the packing slip.
@@ -92,7 +92,7 @@ export function pickingRequests(actionResult: typeof ActionResult) {
     acceptRequest: { input: z.object({ requestId: RequestId }), output: actionResult },
     declineRequest: { input: z.object({ requestId: RequestId, reason: z.string().max(500).optional() }), output: actionResult },
     openPick: { input: z.object({ requestId: RequestId }), output: actionResult },
-    startWave: { input: z.object({ size: z.number().int().min(1).max(50) }), output: actionResult },
+    startWave: { input: z.object({ size: z.number().int().min(1).max(MAX_WAVE_SIZE) }), output: actionResult },
     confirmPickQuantity: { input: z.object({ lineId: PickLineId, quantity: z.number() }), output: actionResult },
     rejectPickLine: {
       input: z.object({ lineId: PickLineId, quantity: z.number(), reason: RejectReason, note: z.string().max(500).optional() }),

@@ -11,6 +11,7 @@ import {
   decidePickScan,
   decideTypedSerial,
   everythingAccountedFor,
+  MAX_WAVE_SIZE,
   type PickRuleState,
   type RejectReason,
   type RequestAction,
@@ -22,8 +23,6 @@ import { SerialRegistry } from '../serials/serial-registry';
 import type { SerialPolicy } from '../sale/sale-session';
 import type { LineRow, SaleRow } from '../sale/sale-repository';
 import { RequestRepository, type ItemRow, type RequestRow } from './request-repository';
-
-export const MAX_WAVE_SIZE = 50;
 
 /**
  * The pick screen's session: the only writer of fulfillment requests. Every intent is one
@@ -197,10 +196,6 @@ export class PickSession {
       this.requests.setStatus(request.id, 'shipped', this.now());
       return done(`${request.id} shipped.`);
     });
-  }
-
-  openRequestId(): string | null {
-    return this.requests.deskRequestId();
   }
 
   view(): PickingView {

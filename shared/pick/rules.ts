@@ -18,6 +18,9 @@ import { normalizeSerial } from '../serial';
 export const REQUEST_STATUSES = ['new', 'accepted', 'declined', 'picking', 'picked', 'shipped'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** The most requests one wave takes. */
+export const MAX_WAVE_SIZE = 50;
+
 export const REJECT_REASONS = ['not_found', 'damaged'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -86,7 +89,7 @@ export function decideTypedSerial(state: PickRuleState, text: string, facts: Ser
 }
 
 /** Why this serial cannot be picked for this line, or null when it can. `serial` is already normalized. */
-export function checkPickSerial(state: PickRuleState, line: PickRuleLine, serial: string, facts: SerialFacts): ErrorCode | null {
+function checkPickSerial(state: PickRuleState, line: PickRuleLine, serial: string, facts: SerialFacts): ErrorCode | null {
   return serialProblem(line.productId, serial, facts, (candidate) =>
     state.lines.some((l) => l.productId === line.productId && l.serials.includes(candidate)),
   );

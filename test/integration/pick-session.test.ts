@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CounterApp, type ConfigSource } from '../../main/app/counter-app';
+import { CounterApp } from '../../main/app/counter-app';
+import { ConfigStore } from '../../main/config/config-store';
 import { importCatalog } from '../../main/catalog/import';
 import { openDatabase } from '../../main/db/open';
 import { importRoutedRequests } from '../../main/fulfillment/import';
@@ -13,13 +14,12 @@ const HELMET = '0614141000128';
 const BIKE = '0614141000036';
 const SERIAL = 'R58M41ZK8QJ7TX';
 
-function memoryConfig(): ConfigSource {
-  let document: Record<string, unknown> = { capabilities: { serialized_inventory: { serial_number_regex: '^[A-Z0-9]{14}$' } } };
-  return { effectiveDocument: () => document, replace: (next) => ((document = next), { ok: true }) };
-}
-
 function open(path: string): CounterApp {
-  return new CounterApp(openDatabase(path), memoryConfig());
+  const db = openDatabase(path);
+  const config = new ConfigStore(db, { managedPath: join(path, '..', 'no-managed-config.json') });
+  const result = config.replace({ capabilities: { serialized_inventory: { serial_number_regex: '^[A-Z0-9]{14}$' } } }, 'test');
+  if (!result.ok) throw new Error(result.reason);
+  return new CounterApp(db, config);
 }
 
 function request(id: string, minute: number, items: [string, number][]) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PickingView, RequestSummaryView } from '../../../shared/picking-contract';
+import { MAX_WAVE_SIZE } from '../../../shared/pick/rules';
 import type { Act } from './PickingWorkspace';
 import { formatTime, STATUS_LABEL } from './labels';
 
@@ -23,7 +24,7 @@ export function Dashboard({ picking, act, resume, onOpened }: DashboardProps) {
   };
   const startWave = async () => {
     const size = Number(waveSize);
-    if (!Number.isInteger(size) || size < 1 || size > 50) return;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_WAVE_SIZE) return;
     if ((await act('startWave', { size }))?.ok) onOpened();
   };
 
