@@ -105,6 +105,8 @@ export class WedgeDecoder {
   }
 
   private addKey(meaning: KeyMeaning & { kind: 'char' | 'unmapped' | 'altDigit' }, t: number, held: boolean, outputs: WedgeOutput[]): void {
+    // A key after the gap is no part of a burst that was only waiting for its terminator.
+    if (this.burst?.awaitingEnd) this.end(outputs, false);
     const burst = (this.burst ??= { keys: [], lastKeyAt: t, awaitingEnd: false });
     burst.lastKeyAt = t;
     const last = burst.keys.at(-1);
@@ -115,7 +117,6 @@ export class WedgeDecoder {
     }
     this.finishAltCode(burst);
     burst.keys.push(meaning.kind === 'char' ? { char: meaning.char, typed: meaning.typed, held } : { char: null, reason: meaning.reason, typed: meaning.typed, held });
-    if (burst.awaitingEnd) burst.awaitingEnd = false;
     if (this.settings.suffix !== '' && this.textOf(burst).endsWith(this.settings.suffix) && this.scanData(burst, true) !== null) {
       this.end(outputs, true);
       this.trailingTerminatorUntil = t + this.settings.endTimeoutMs;

@@ -121,6 +121,12 @@ describe('scan boundaries', () => {
     expect(late.outputs).toMatchObject([{ kind: 'scan', scan: { data: '123456', source: 'wedge' } }]);
   });
 
+  it('does not let a late key join a burst that waits for its terminator', () => {
+    const result = run([...digits('123456'), keyEvent('keyDown', 'KeyX', 'x', 130), ...enter(140)], { requireTerminator: true }, 'text');
+    expect(result.scans).toEqual([]);
+    expect(result.typed).toBe('123456x');
+  });
+
   it('swallows a late terminator after a scan that ended by silence', () => {
     const result = run([...digits('123456'), ...enter(130)], {}, 'text');
     expect(result.scans.map((s) => s.data)).toEqual(['123456']);
