@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors';
 import { pickingRequests, PickingView } from './picking-contract';
+import { adminEvents, adminRequests } from './admin-contract';
 
 /**
  * The one contract between the renderer and the main process. The Electron preload and the
@@ -132,6 +133,7 @@ export const requests = {
   getConfig: { input: z.object({}), output: z.object({ document: ConfigDocument }) },
   replaceConfig: { input: z.object({ document: ConfigDocument }), output: ActionResult },
   ...pickingRequests(ActionResult),
+  ...adminRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -143,6 +145,7 @@ export const events = {
   state: AppState,
   /** Keys the wedge reader held and then found to be a person's typing, for the focused field. */
   typed: z.object({ text: z.string() }),
+  ...adminEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;

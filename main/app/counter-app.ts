@@ -1,18 +1,12 @@
 import { requests, type ActionResult, type AppState, type KeyInput, type EventName, type EventPayload, type Feedback, type RequestName } from '../../shared/contract';
 import { compileSerialPattern, serialPatternOf, type SerialMatcher } from '../../shared/serial';
-import { openDatabase, type Db } from '../db/open';
+import type { Db } from '../db/open';
+import type { ConfigStore } from '../config/config-store';
 import { SaleSession, type SerialPolicy } from '../sale/sale-session';
 import { createHandlers, type Handlers } from './handlers';
 import { refusal } from '../../shared/errors';
 import type { Workspace } from '../../shared/picking-contract';
 import { PickSession } from '../fulfillment/pick-session';
-
-export interface ConfigSource {
-  /** The configuration in force: managed values over local ones. */
-  effectiveDocument(): unknown;
-  /** Replaces the local document whole, as NewStore's "Update app configuration" does. */
-  replace(document: Record<string, unknown>, origin: string): { ok: true } | { ok: false; reason: string };
-}
 
 /** Turns key events into scans and released typing; in Electron fed by before-input-event. */
 export interface KeyReader {
@@ -43,17 +37,12 @@ export class CounterApp {
   private readonly disposers: (() => void)[] = [];
   private keyReader: KeyReader | null = null;
 
-  constructor(readonly db: Db, readonly config: ConfigSource) {
-    const serialPolicy = cachedSerialPolicy(config);
+  constructor(readonly db: Db, readonly config: ConfigStore) {
+    const serialPolicy = serialPolicyOf(config, (dispose) => this.addDisposer(dispose));
     this.sale = new SaleSession(db, serialPolicy);
     this.picking = new PickSession(db, serialPolicy);
     this.sale.onCompleted((sale, lines) => this.picking.createFromSale(sale, lines));
     this.handlers = createHandlers(this);
-  }
-
-  static open(dbPath: string, makeConfig: (db: Db) => ConfigSource): CounterApp {
-    const db = openDatabase(dbPath);
-    return new CounterApp(db, makeConfig(db));
   }
 
   /** Validates the input against the contract, then runs the one handler for it. */
@@ -133,22 +122,17 @@ export class CounterApp {
   }
 }
 
-/** Compiles the configured serial pattern once per change instead of once per scan. */
-function cachedSerialPolicy(config: ConfigSource): SerialPolicy {
-  let pattern: string | null | undefined;
-  let matcher: SerialMatcher = () => true;
-  const current = () => {
-    const next = serialPatternOf(config.effectiveDocument());
-    if (next !== pattern) {
-      pattern = next;
-      const compiled = compileSerialPattern(next);
-      // A saved pattern was checked when saved; one that still fails to compile checks nothing rather than blocking sales.
-      matcher = compiled.ok ? compiled.matches : () => true;
-    }
-    return matcher;
+/** Compiles the configured serial pattern at start and on each change, never once per scan. */
+function serialPolicyOf(config: ConfigStore, addDisposer: (dispose: () => void) => void): SerialPolicy {
+  let pattern: string | null = null;
+  let matches: SerialMatcher = () => true;
+  const compile = (document: unknown) => {
+    pattern = serialPatternOf(document);
+    const compiled = compileSerialPattern(pattern);
+    // The store refuses a pattern that does not compile, so this fallback only covers a hand-edited database.
+    matches = compiled.ok ? compiled.matches : () => true;
   };
-  return {
-    hasPattern: () => (current(), pattern !== null),
-    matches: (serial) => current()(serial),
-  };
+  compile(config.effectiveDocument());
+  addDisposer(config.onChange((effective) => compile(effective.document)));
+  return { hasPattern: () => pattern !== null, matches: (serial) => matches(serial) };
 }

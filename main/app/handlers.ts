@@ -2,6 +2,7 @@ import type { ActionResult, RequestName, RequestOutput, requests } from '../../s
 import type { z } from 'zod';
 import type { CounterApp } from './counter-app';
 import { createPickingHandlers } from '../fulfillment/handlers';
+import { createAdminHandlers } from '../config/admin-handlers';
 
 type Input<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
 export type Handlers = { [N in RequestName]: (input: Input<N>) => RequestOutput<N> | Promise<RequestOutput<N>> };
@@ -34,5 +35,12 @@ export function createHandlers(app: CounterApp): Handlers {
     getConfig: () => ({ document: app.config.effectiveDocument() as Record<string, unknown> }),
     replaceConfig: ({ document }) => act(app.replaceConfig(document, 'app')),
     ...createPickingHandlers(app, act),
+    ...createAdminHandlers({
+      db: app.db,
+      config: app.config,
+      emit: (name, payload) => app.emit(name, payload),
+      onCatalogChanged: () => app.emit('state', app.state()),
+      addDisposer: (dispose) => app.addDisposer(dispose),
+    }),
   };
 }

@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase } from '../db/open';
 import { ConfigStore } from '../config/config-store';
+import { seedDemoStoreIfEmpty } from '../catalog/demo-store';
 import { WedgeReader } from '../devices/wedge-reader';
-import { scanText } from '../../shared/scan/scan';
+import { HidScannerManager } from '../devices/hid-manager';
+import { nodeHidBackend } from '../devices/hid-backend';
+import { scanText, type Scan } from '../../shared/scan/scan';
 import { CounterApp } from './counter-app';
 
 export interface OpenAppOptions {
@@ -12,6 +15,7 @@ export interface OpenAppOptions {
   seedDemo?: boolean;
   /** Where key events come from: Electron's before-input-event, or a renderer that holds and forwards them. */
   keys?: 'electron' | 'forwarded';
+  /** The machine-wide managed configuration file; the OS's own path when not given. */
   managedConfigPath?: string;
   /** Open the HID POS scanners connected to this machine. */
   devices?: boolean;
@@ -21,20 +25,32 @@ export interface OpenAppOptions {
 export async function openCounterApp(options: OpenAppOptions): Promise<CounterApp> {
   if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
   const db = openDatabase(options.dbPath);
+  try {
+    if (options.seedDemo) await seedDemoStoreIfEmpty(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const config = new ConfigStore(db, options.managedConfigPath ? { managedPath: options.managedConfigPath } : {});
   const app = new CounterApp(db, config);
+  const deliver = (scan: Scan) => {
+    if (scan.corrupt) app.report({ ok: false, error: { code: 'SCAN_UNREADABLE', message: `${scan.corrupt} Scan the label again.` } });
+    else app.acceptScan(scanText(scan));
+  };
   app.attachKeyReader(
     new WedgeReader(
       undefined,
-      {
-        onScan: (scan) => {
-          app.acceptScan(scanText(scan));
-        },
-        onTyped: (text) => app.emit('typed', { text }),
-        onCorrupt: ({ reason }) => app.report({ ok: false, error: { code: 'SCAN_UNREADABLE', message: reason } }),
-      },
+      { onScan: deliver, onTyped: (text) => app.emit('typed', { text }) },
       { forwarded: (options.keys ?? 'forwarded') === 'forwarded' },
     ),
   );
+  if (options.devices) {
+    const scanners = new HidScannerManager(nodeHidBackend, {
+      onScan: deliver,
+      onDropped: ({ reason }) => app.report({ ok: false, error: { code: 'SCAN_UNREADABLE', message: `${reason} Scan the label again.` } }),
+    });
+    scanners.start();
+    app.addDisposer(() => void scanners.stop());
+  }
   return app;
 }

@@ -44,10 +44,12 @@ export async function runScenarioFile(file: string): Promise<ScenarioResult> {
   const dir = mkdtempSync(join(tmpdir(), 'counter-scenario-'));
   const dbPath = join(dir, 'counter.sqlite');
   const failures: StepFailure[] = [];
-  const context: StepContext = { app: await openCounterApp({ dbPath, seedDemo: false }), last: null, reopen: async () => undefined };
+  // A case's setup.config is the whole configuration: no machine-wide file of this computer applies.
+  const open = () => openCounterApp({ dbPath, managedConfigPath: join(dir, 'no-managed-config.json') });
+  const context: StepContext = { app: await open(), last: null, reopen: async () => undefined };
   context.reopen = async () => {
     context.app.close();
-    context.app = await openCounterApp({ dbPath, seedDemo: false });
+    context.app = await open();
   };
   try {
     const setupError = await applySetup(context.app, parsed, dirname(path));

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CounterApp, type KeyReader } from '../../main/app/counter-app';
+import type { CounterApp, KeyReader } from '../../main/app/counter-app';
+import { openCounterApp } from '../../main/app/open-app';
 import { IPC_FOCUS_CHANNEL, type Focus } from '../../main/runtime/focus';
 import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL, type KeyInput } from '../../shared/contract';
 import { tempDbPath } from '../support/temp';
@@ -65,8 +66,9 @@ const key = (keyName: string) => {
   return event.preventDefault.mock.calls.length > 0;
 };
 
-beforeEach(() => {
-  counter = CounterApp.open(tempDbPath(), () => ({ effectiveDocument: () => ({}), replace: () => ({ ok: true }) }));
+beforeEach(async () => {
+  const dbPath = tempDbPath();
+  counter = await openCounterApp({ dbPath, managedConfigPath: `${dbPath}.no-managed.json` });
   reader = new RecordingReader();
   counter.attachKeyReader(reader);
   contents = new FakeContents();
