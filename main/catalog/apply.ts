@@ -69,11 +69,8 @@ export function applyStaged(db: Db, plan: ApplyPlan): ApplyResult {
   );
   let removedPrices = 0;
   let hiddenPrices = 0;
-  const scopes: string[] = [];
-  if (plan.replaceAllPrices) scopes.push('1');
-  else if (plan.replacedPriceBooks.length) scopes.push(`pricebook IN (SELECT value FROM json_each(?))`);
-  if (scopes.length) {
-    const scope = scopes[0]!;
+  const scope = plan.replaceAllPrices ? '1' : plan.replacedPriceBooks.length ? 'pricebook IN (SELECT value FROM json_each(?))' : null;
+  if (scope) {
     const params = plan.replaceAllPrices ? [] : [JSON.stringify(plan.replacedPriceBooks)];
     const missing = `NOT EXISTS (SELECT 1 FROM ${STAGE}.prices s WHERE s.pricebook = prices.pricebook AND s.product_id = prices.product_id)`;
     hiddenPrices = run(`UPDATE main.prices SET hidden = 1 WHERE hidden = 0 AND ${scope} AND ${missing} AND product_id IN (${referenced})`, ...params);

@@ -57,6 +57,7 @@ export class ConfigStore {
   private managed: ConfigDocument = {};
   private managedWarning: string | null = null;
   private cached: EffectiveConfig | null = null;
+  private cachedVersion = -1;
 
   constructor(private readonly db: Db, options: ConfigStoreOptions = {}) {
     this.managedPath = options.managedPath ?? managedConfigPath();
@@ -66,7 +67,10 @@ export class ConfigStore {
   }
 
   effective(): EffectiveConfig {
-    if (this.cached) return structuredClone(this.cached);
+    // data_version moves when another connection (say `counter config set` while the app runs) commits.
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (this.cached && version === this.cachedVersion) return structuredClone(this.cached);
+    this.cachedVersion = version;
     const local = this.readLocal();
     const document = layer(DEFAULT_CONFIG, local.document, this.managed);
     const sources: Record<string, ConfigValueSource> = {};

@@ -164,3 +164,18 @@ describe('ConfigStore: the managed file', () => {
     db.close();
   });
 });
+
+describe('ConfigStore: more than one connection', () => {
+  it('sees a change another connection saved (the CLI while the app runs)', () => {
+    const path = tempDbPath();
+    const managedPath = join(tempDir(), 'none.json');
+    const app = openDatabase(path);
+    const cli = openDatabase(path);
+    const appStore = new ConfigStore(app, { managedPath });
+    expect(appStore.effective().sources[SERIAL_REGEX_KEY]).toBe('default');
+    new ConfigStore(cli, { managedPath }).set(SERIAL_REGEX_KEY, '^CLI$', 'cli');
+    expect(appStore.effectiveDocument()).toEqual(withPattern('^CLI$'));
+    cli.close();
+    app.close();
+  });
+});
