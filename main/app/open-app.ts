@@ -13,8 +13,6 @@ export interface OpenAppOptions {
   dbPath: string;
   /** Load the demo store into an empty database, so a new till can sell at once. */
   seedDemo?: boolean;
-  /** Where key events come from: Electron's before-input-event, or a renderer that holds and forwards them. */
-  keys?: 'electron' | 'forwarded';
   /** The machine-wide managed configuration file; the OS's own path when not given. */
   managedConfigPath?: string;
   /** Open the HID POS scanners connected to this machine. */
@@ -41,7 +39,9 @@ export async function openCounterApp(options: OpenAppOptions): Promise<CounterAp
     new WedgeReader(
       undefined,
       { onScan: deliver, onTyped: (text) => app.emit('typed', { text }) },
-      { forwarded: (options.keys ?? 'forwarded') === 'forwarded' },
+      // Both hosts give released typing back to the page, which replays a held Enter or Tab after
+      // the text; so a form never submits half a serial (docs/scanners.md).
+      { forwarded: true },
     ),
   );
   if (options.devices) {

@@ -47,7 +47,7 @@ async function startCounter(launch: Extract<Launch, { mode: 'window' }>): Promis
   const dbPath = databasePathFor(launch.dbPath, { cwd: process.cwd(), userDataDir: app.getPath('userData'), env: process.env });
   let counter: CounterApp;
   try {
-    counter = await openCounterApp({ dbPath, seedDemo: launch.seedDemo, keys: 'electron', devices: true });
+    counter = await openCounterApp({ dbPath, seedDemo: launch.seedDemo, devices: true });
   } catch (error) {
     fail(`Counter could not open its database ${dbPath}`, error);
     return null;
