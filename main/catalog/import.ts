@@ -381,7 +381,9 @@ function fileHandlers(
       return (item, index, text) => {
         const checked = checkProduct(item);
         // Staged even under a refused head, so that prices naming these products do not add errors of their own.
-        if (checked.product) staging.addProduct(order, index, head ?? { catalog: '', locale: '' }, checked.product, text);
+        if (checked.product && !staging.addProduct(order, index, head ?? { catalog: '', locale: '' }, checked.product, text)) {
+          report(index, [{ field: null, message: 'The product is nested more than 1000 levels deep, deeper than SQLite stores JSON' }]);
+        }
         report(index, checked.problems);
         return stop();
       };

@@ -90,13 +90,23 @@ export class Staging {
     this.db.transaction(work)();
   }
 
-  /** `itemText` is the item as written in the file; SQLite's json() stores it without the file's white space. */
-  addProduct(file: number, item: number, head: { catalog: string; locale: string }, product: ProductRow, itemText: string): void {
+  /**
+   * `itemText` is the item as written in the file; SQLite's json() stores it without the file's
+   * white space. False when json() refuses it, which for text JSON.parse accepted means nesting
+   * deeper than SQLite's limit of 1000.
+   */
+  addProduct(file: number, item: number, head: { catalog: string; locale: string }, product: ProductRow, itemText: string): boolean {
     const seq = this.seq++;
-    this.insertProduct.run(product.productId, seq, file, item, product.title, product.serialized ? 1 : 0, head.catalog, head.locale, itemText);
+    try {
+      this.insertProduct.run(product.productId, seq, file, item, product.title, product.serialized ? 1 : 0, head.catalog, head.locale, itemText);
+    } catch (error) {
+      if (error instanceof Error && error.message === 'malformed JSON') return false;
+      throw error;
+    }
     for (const identifier of product.identifiers) {
       this.insertIdentifier.run(product.productId, seq, file, item, identifier.type, identifier.value, identifier.gtin14, identifier.gtin14 ?? identifier.value);
     }
+    return true;
   }
 
   addPrice(file: number, item: number, pricebook: string, price: PriceRow): void {

@@ -207,6 +207,8 @@ describe('what an import may be given', () => {
     ]);
     expect(report.summary.skipped).toEqual([{ file: 'c.json', reason: expect.stringContaining('categories') }]);
     expect(db.prepare('SELECT quantity FROM stock').pluck().get()).toBe(4);
+    const deep = await importFiles(db, { 'p.json': { head: productsHead, items: [product('D', { nested: JSON.parse('['.repeat(1500) + ']'.repeat(1500)) })] } });
+    expect(deep.errors).toEqual([expect.objectContaining({ file: 'p.json', item: 0, field: null, message: expect.stringContaining('nested') })]);
     const headOnly = await importFiles(db, { 'p.json': '{"head": {"catalog": "c", "locale": "en"}}' });
     expect(headOnly.errors).toEqual([expect.objectContaining({ file: 'p.json', item: null, field: 'items' })]);
     db.close();
