@@ -38,7 +38,7 @@ export class CounterApp {
   private keyReader: KeyReader | null = null;
 
   constructor(readonly db: Db, readonly config: ConfigStore) {
-    const serialPolicy = serialPolicyOf(config, (dispose) => this.addDisposer(dispose));
+    const serialPolicy = serialPolicyOf(config);
     this.sale = new SaleSession(db, serialPolicy);
     this.picking = new PickSession(db, serialPolicy);
     this.sale.onCompleted((sale, lines) => this.picking.createFromSale(sale, lines));
@@ -122,17 +122,25 @@ export class CounterApp {
   }
 }
 
-/** Compiles the configured serial pattern at start and on each change, never once per scan. */
-function serialPolicyOf(config: ConfigStore, addDisposer: (dispose: () => void) => void): SerialPolicy {
-  let pattern: string | null = null;
+/**
+ * The serial pattern in force, read at each check so that a change saved by another process
+ * (`counter config set` on a running till) applies at once; compiled only when it changes.
+ */
+function serialPolicyOf(config: ConfigStore): SerialPolicy {
+  let compiledFor: string | null | undefined;
   let matches: SerialMatcher = () => true;
-  const compile = (document: unknown) => {
-    pattern = serialPatternOf(document);
-    const compiled = compileSerialPattern(pattern);
-    // The store refuses a pattern that does not compile, so this fallback only covers a hand-edited database.
-    matches = compiled.ok ? compiled.matches : () => true;
+  const current = (): string | null => {
+    const pattern = serialPatternOf(config.effectiveDocument());
+    if (pattern !== compiledFor) {
+      compiledFor = pattern;
+      const compiled = compileSerialPattern(pattern);
+      // The store refuses a pattern that does not compile, so this fallback only covers a hand-edited database.
+      matches = compiled.ok ? compiled.matches : () => true;
+    }
+    return pattern;
   };
-  compile(config.effectiveDocument());
-  addDisposer(config.onChange((effective) => compile(effective.document)));
-  return { hasPattern: () => pattern !== null, matches: (serial) => matches(serial) };
+  return {
+    hasPattern: () => current() !== null,
+    matches: (serial) => (current(), matches(serial)),
+  };
 }
