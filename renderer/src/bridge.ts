@@ -21,6 +21,11 @@ export type ConnectionState = 'connecting' | 'open' | 'closed';
 /** The contract, plus whether it can be reached right now (always, through the preload). */
 export interface Bridge {
   api: CounterApi;
+  /**
+   * Whether the page must forward its key events to main's wedge reader. In Electron main reads
+   * them itself (before-input-event) and gives typed text back to the page on its own.
+   */
+  keysFromPage: boolean;
   connection(): ConnectionState;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
@@ -34,7 +39,7 @@ export function connectBridge(): Bridge {
 }
 
 function preloadBridge(api: CounterApi): Bridge {
-  return { api, connection: () => 'open', onConnection: () => () => {} };
+  return { api, keysFromPage: false, connection: () => 'open', onConnection: () => () => {} };
 }
 
 interface Pending {
@@ -61,6 +66,7 @@ export interface WebSocketBridgeOptions {
  */
 export class WebSocketBridge implements Bridge {
   readonly api: CounterApi;
+  readonly keysFromPage = true;
   private socket: WebSocket | null = null;
   private state: ConnectionState = 'connecting';
   private nextId = 1;

@@ -44,11 +44,14 @@ let context: AudioContext | null = null;
 
 /**
  * Browsers start audio only after a user gesture; the first key or touch unlocks it, which at a
- * till is the first scan or tap of the day.
+ * till is the first scan or tap of the day. The context is made at start-up, not in that first
+ * key's handler: making one takes the audio device a while, and a scanner's keys arrive meanwhile.
  */
-export function unlockAudioOnFirstGesture(): void {
+export function prepareAudio(): void {
+  const audio = audioContext();
+  if (!audio || audio.state === 'running') return;
   const unlock = () => {
-    audioContext()?.resume().catch(() => {});
+    void audio.resume().catch(() => {});
     window.removeEventListener('keydown', unlock, true);
     window.removeEventListener('pointerdown', unlock, true);
   };

@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES } from '../../shared/errors';
-import { expect, readDatabase, screenshot, test, wedgeScan } from './fixtures';
+import { expect, readDatabase, screenshot, test, typeByHand, wedgeScan } from './fixtures';
 
 const PHONE_GTIN = '0614141000012';
 const PHONE_SERIAL = 'R58M41ZK8QJ7TX';
@@ -8,6 +8,7 @@ test('a product barcode typed by a wedge scanner opens the serial prompt on its 
   await expect(page.getByTestId('cart-empty')).toBeVisible();
   await screenshot(page, 'empty-cart');
 
+  // Page-level keys, as the wedge sends them; the page forwards them to main's wedge reader.
   await wedgeScan(page, PHONE_GTIN);
 
   const line = page.getByTestId('cart-line');
@@ -16,6 +17,8 @@ test('a product barcode typed by a wedge scanner opens the serial prompt on its 
   await expect(line.getByTestId('serial-needed')).toBeVisible();
   await expect(line.getByTestId('serial-prompt')).toContainText('Aurora X5 phone, black');
   await expect(page.getByTestId('serial-input')).toBeFocused();
+  // The scan went to the reader, not into the field that had focus.
+  await expect(page.getByTestId('barcode-input')).toHaveValue('');
   await expect(page.getByTestId('sale-total')).toHaveText('$799.00');
   await expect(page.getByTestId('feedback')).toHaveAttribute('data-ok', 'true');
   await screenshot(page, 'serial-prompt');
@@ -32,7 +35,7 @@ test('a scanned serial completes a cash sale, and the sale and its serial are in
 
   await page.keyboard.press('F4');
   await expect(page.getByTestId('cash-amount')).toBeFocused();
-  await page.keyboard.type('1000');
+  await typeByHand(page, '1000');
   await expect(page.getByTestId('change-due')).toHaveText('Change due $201.00');
   await page.keyboard.press('Enter');
 
@@ -66,7 +69,8 @@ test('a scanned serial completes a cash sale, and the sale and its serial are in
 test('a serial that fails the store format shows its sentence at the prompt and the line keeps waiting', async ({ page }) => {
   await wedgeScan(page, '0614141000029');
   await expect(page.getByTestId('serial-input')).toBeFocused();
-  await page.keyboard.type('C02XK1');
+  await typeByHand(page, 'C02XK1');
+  await expect(page.getByTestId('serial-input')).toHaveValue('C02XK1');
   await page.keyboard.press('Enter');
 
   const prompt = page.getByTestId('serial-prompt');
@@ -79,8 +83,9 @@ test('a serial that fails the store format shows its sentence at the prompt and 
   await expect(page.getByTestId('serial-needed')).toBeVisible();
   await screenshot(page, 'serial-error');
 
-  // The refused text is selected, so the next serial replaces it.
-  await page.keyboard.type('C02XK1ZJJG5H01');
+  // The refused text is selected, so typing the right serial replaces it.
+  await typeByHand(page, 'C02XK1ZJJG5H01');
+  await expect(page.getByTestId('serial-input')).toHaveValue('C02XK1ZJJG5H01');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('line-serial')).toContainText('C02XK1ZJJG5H01');
   await expect(page.getByTestId('feedback')).toHaveAttribute('data-ok', 'true');
@@ -124,6 +129,7 @@ test('a serial scanned before any product is refused and adds nothing', async ({
   await expect(page.getByTestId('cart-line')).toHaveCount(0);
   await expect(page.getByTestId('cart-empty')).toBeVisible();
   await expect(page.getByTestId('barcode-input')).toBeFocused();
+  await expect(page.getByTestId('barcode-input')).toHaveValue('');
   await screenshot(page, 'serial-first-refused');
 });
 

@@ -1,4 +1,4 @@
-import { expect, readDatabase, screenshot, test, wedgeScan } from './fixtures';
+import { expect, readDatabase, screenshot, test, typeByHand, wedgeScan } from './fixtures';
 
 test('park by key, resume from the list of parked sales', async ({ page }) => {
   await wedgeScan(page, '0614141000104');
@@ -49,7 +49,7 @@ test('voiding asks first; keeping the sale changes nothing, confirming voids it'
 test('a serialized product found by search and tapped asks for its serial; remove takes the line off', async ({ page }) => {
   await page.keyboard.press('F3');
   await expect(page.getByTestId('product-search')).toBeFocused();
-  await page.keyboard.type('nimbus');
+  await typeByHand(page, 'nimbus');
   const hit = page.getByTestId('search-result').filter({ hasText: 'Nimbus 14 laptop' });
   await expect(hit).toContainText('$1,249.99');
   await hit.click();

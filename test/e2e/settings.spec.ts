@@ -1,4 +1,4 @@
-import { expect, screenshot, test, wedgeScan } from './fixtures';
+import { expect, screenshot, test, typeByHand, wedgeScan } from './fixtures';
 
 test('settings show the configuration in force, refuse a bad one with its reason, and save a good one', async ({ page }) => {
   await page.getByTestId('tab-settings').click();
@@ -29,7 +29,7 @@ test('settings show the configuration in force, refuse a bad one with its reason
   await expect(page.getByTestId('serial-input')).toBeFocused();
   await wedgeScan(page, 'R58M41ZK8QJ7TX');
   await expect(page.getByTestId('serial-prompt').getByTestId('feedback')).toHaveAttribute('data-code', 'SERIAL_FORMAT');
-  await page.keyboard.type('123456');
+  await typeByHand(page, '123456');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('line-serial')).toContainText('123456');
 });

@@ -4,6 +4,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { useRoute } from './routes';
 import { useSend } from './use-actions';
 import { useCounterState } from './use-counter-state';
+import { useKeyForwarding } from './use-key-forwarding';
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   open: 'Connected',
@@ -15,6 +16,7 @@ export function App({ bridge }: { bridge: Bridge }) {
   const { state, connection, loadError } = useCounterState(bridge);
   const { send, transportError } = useSend(bridge.api);
   const [route, navigate] = useRoute();
+  useKeyForwarding(bridge, connection);
 
   return (
     <div className="app">
