@@ -1,5 +1,6 @@
 import type { Bridge, ConnectionState } from '../bridge';
 import { CheckoutScreen } from '../checkout/CheckoutScreen';
+import { PickingWorkspace } from '../picking/PickingWorkspace';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { useRoute } from './routes';
 import { useSend } from './use-actions';
@@ -25,6 +26,9 @@ export function App({ bridge }: { bridge: Bridge }) {
         <nav className="app-tabs" aria-label="Screens">
           <a className="app-tab" href="#/checkout" data-testid="tab-checkout" aria-current={route.screen === 'checkout' ? 'page' : undefined}>
             Checkout
+          </a>
+          <a className="app-tab" href="#/picking" data-testid="tab-picking" aria-current={route.screen === 'picking' ? 'page' : undefined}>
+            Picking
           </a>
           <a className="app-tab" href="#/settings/config" data-testid="tab-settings" aria-current={route.screen === 'settings' ? 'page' : undefined}>
             Settings
@@ -52,9 +56,14 @@ export function App({ bridge }: { bridge: Bridge }) {
             {loadError ? `Counter cannot load the sale: ${loadError}` : 'Connecting to the till service…'}
           </div>
         )}
+        {state && route.screen === 'picking' && (
+          <div className="screen">
+            <PickingWorkspace api={bridge.api} state={state} active />
+          </div>
+        )}
         {route.screen === 'settings' && (
           <div className="screen">
-            <SettingsScreen send={send} section={route.section} onSection={(section) => navigate({ screen: 'settings', section })} />
+            <SettingsScreen send={send} api={bridge.api} section={route.section} onSection={(section) => navigate({ screen: 'settings', section })} />
           </div>
         )}
       </div>

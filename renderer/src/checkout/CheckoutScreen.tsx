@@ -21,12 +21,15 @@ export interface CheckoutScreenProps {
   active: boolean;
 }
 
-type Intent = Exclude<RequestName, 'getState' | 'keys' | 'searchProducts' | 'getConfig'>;
+type Intent = Exclude<RequestName, 'getState' | 'keys' | 'searchProducts'>;
 type OpenDialog = 'none' | 'void' | 'parked';
 
 export function CheckoutScreen({ state, send, transportError, active }: CheckoutScreenProps) {
   const { sale } = state;
-  const notice = useNotice(state.feedback, transportError);
+  const heard = useNotice(state.feedback, transportError);
+  // Every notice is sounded here, but shown only while this screen is in front: the picking
+  // workspace shows its own.
+  const notice = active ? heard : null;
   const [dialog, setDialog] = useState<OpenDialog>('none');
   const [barcode, setBarcode] = useState('');
   const [recent, setRecent] = useState<RecentProduct[]>(() => loadRecentProducts());

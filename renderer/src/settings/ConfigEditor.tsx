@@ -1,71 +1,103 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CounterApi, RequestOutput } from '../../../shared/contract';
 import type { Send } from '../app/use-actions';
 import { formatConfig, parseConfigText } from './json-text';
 
-type Outcome = { ok: boolean; message: string } | null;
+type EffectiveConfig = RequestOutput<'getEffectiveConfig'>;
+type Outcome = { ok: boolean; message: string; details: string[] } | null;
+
+const SOURCE_LABEL = { managed: 'managed by IT', local: 'set on this till', default: 'default' } as const;
+
+export interface ConfigEditorProps {
+  send: Send;
+  /** For `configChanged`: a change saved elsewhere (another screen, the CLI, the managed file). */
+  api: CounterApi;
+}
 
 /**
- * The app configuration as one JSON document: what is in force, and replacing it. Main checks a
- * new document and either saves all of it or refuses it with the reason, which is shown here.
+ * The app configuration as one JSON document: what is in force, where each value comes from, and
+ * replacing this till's own document. Main checks a new document and either saves all of it or
+ * refuses it with the reason, which is shown here; values managed by IT win over it either way.
  */
-export function ConfigEditor({ send }: { send: Send }) {
-  const [saved, setSaved] = useState<string | null>(null);
+export function ConfigEditor({ send, api }: ConfigEditorProps) {
+  const [config, setConfig] = useState<EffectiveConfig | null>(null);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  const saved = config ? formatConfig(config.document) : null;
+  const changed = saved !== null && text !== saved;
+  const changedRef = useRef(changed);
+  changedRef.current = changed;
+
+  const show = useCallback((next: EffectiveConfig, replaceText: boolean) => {
+    setConfig(next);
+    if (replaceText) setText(formatConfig(next.document));
+  }, []);
 
   const load = useCallback(async () => {
-    const result = await send('getConfig', {});
-    if (!result) {
-      setOutcome({ ok: false, message: 'The configuration could not be loaded from the till service.' });
-      return;
-    }
-    const formatted = formatConfig(result.document);
-    setSaved(formatted);
-    setText(formatted);
-  }, [send]);
+    const result = await send('getEffectiveConfig', {});
+    if (result) show(result, true);
+    else setOutcome({ ok: false, message: 'The configuration could not be loaded from the till service.', details: [] });
+  }, [send, show]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
+  // A change saved elsewhere replaces what is shown, unless the admin is in the middle of an edit.
+  useEffect(() => api.on('configChanged', (next) => show(next, !changedRef.current)), [api, show]);
+
   const save = async () => {
     const parsed = parseConfigText(text);
     if (!parsed.ok) {
-      setOutcome({ ok: false, message: parsed.reason });
+      setOutcome({ ok: false, message: parsed.reason, details: [] });
       return;
     }
     setBusy(true);
-    const result = await send('replaceConfig', { document: parsed.document });
+    const result = await send('replaceAppConfig', { document: parsed.document });
     setBusy(false);
     if (!result) {
-      setOutcome({ ok: false, message: 'The till service did not answer; the configuration may not be saved. Reload to see what is in force.' });
+      setOutcome({ ok: false, message: 'The till service did not answer; the configuration may not be saved. Reload to see what is in force.', details: [] });
       return;
     }
     if (result.ok) {
-      setOutcome({ ok: true, message: result.message || 'Configuration saved. It applies to the next scan.' });
+      setOutcome({ ok: true, message: 'Configuration saved. It applies to the next scan.', details: result.warnings });
       await load();
     } else {
-      setOutcome({ ok: false, message: result.error.message });
+      setOutcome({ ok: false, message: result.reason, details: [] });
     }
   };
 
-  const changed = saved !== null && text !== saved;
+  const managedKeys = config ? Object.entries(config.sources).filter(([, source]) => source === 'managed') : [];
   return (
     <section className="config-editor" aria-labelledby="config-heading">
       <header className="settings-head">
         <h1 id="config-heading" className="settings-title">
           App configuration
         </h1>
-        <p className="hint">The whole configuration document in JSON. Saving replaces all of it.</p>
+        <p className="hint">The configuration in force, as one JSON document. Saving replaces this till’s document whole.</p>
       </header>
       {outcome && (
         <div className={`feedback ${outcome.ok ? 'feedback-ok' : 'feedback-refused'}`} data-testid="config-result" data-ok={String(outcome.ok)} role={outcome.ok ? 'status' : 'alert'}>
           <span className="feedback-icon" aria-hidden="true">
             {outcome.ok ? '✓' : '!'}
           </span>
-          <span className="feedback-message">{outcome.message}</span>
+          <span className="feedback-message">
+            {outcome.message}
+            {outcome.details.map((detail) => (
+              <span key={detail} className="feedback-detail">
+                {detail}
+              </span>
+            ))}
+          </span>
         </div>
+      )}
+      {config && config.warnings.length > 0 && (
+        <ul className="config-warnings" data-testid="config-warnings">
+          {config.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
       )}
       <textarea
         className="config-text"
@@ -73,8 +105,8 @@ export function ConfigEditor({ send }: { send: Send }) {
         aria-label="Configuration JSON"
         spellCheck={false}
         autoComplete="off"
-        value={saved === null ? 'Loading…' : text}
-        readOnly={saved === null}
+        value={config === null ? 'Loading…' : text}
+        readOnly={config === null}
         onChange={(event) => setText(event.target.value)}
       />
       <div className="settings-actions">
@@ -94,6 +126,13 @@ export function ConfigEditor({ send }: { send: Send }) {
           Undo changes
         </button>
       </div>
+      {config && (
+        <p className="hint" data-testid="config-managed">
+          {managedKeys.length === 0
+            ? `No value is managed by IT (${config.managedPath}).`
+            : `Managed by IT in ${config.managedPath}, and kept whatever is saved here: ${managedKeys.map(([key]) => `${key} (${SOURCE_LABEL.managed})`).join(', ')}.`}
+        </p>
+      )}
     </section>
   );
 }

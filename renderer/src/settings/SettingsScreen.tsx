@@ -1,3 +1,4 @@
+import type { CounterApi } from '../../../shared/contract';
 import type { Send } from '../app/use-actions';
 import { ConfigEditor } from './ConfigEditor';
 
@@ -6,12 +7,13 @@ export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]['id'];
 
 export interface SettingsScreenProps {
   send: Send;
+  api: CounterApi;
   section: SettingsSection;
   onSection(section: SettingsSection): void;
 }
 
 /** Store settings, one section per tab; sources, imports and serial test scans get tabs here. */
-export function SettingsScreen({ send, section, onSection }: SettingsScreenProps) {
+export function SettingsScreen({ send, api, section, onSection }: SettingsScreenProps) {
   return (
     <div className="settings" data-testid="settings">
       <nav className="settings-tabs" aria-label="Settings sections" role="tablist" aria-orientation="vertical">
@@ -30,7 +32,7 @@ export function SettingsScreen({ send, section, onSection }: SettingsScreenProps
         ))}
       </nav>
       <div className="settings-body" role="tabpanel">
-        {section === 'config' && <ConfigEditor send={send} />}
+        {section === 'config' && <ConfigEditor send={send} api={api} />}
       </div>
     </div>
   );
