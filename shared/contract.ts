@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ERROR_CODES } from './errors';
 import { pickingRequests, PickingView } from './picking-contract';
 import { adminEvents, adminRequests } from './admin-contract';
+import { scannerEvents, scannerRequests } from './scanner-contract';
 
 /**
  * The one contract between the renderer and the main process. The Electron preload and the
@@ -108,8 +109,6 @@ export const ProductHit = z.object({
 });
 export type ProductHit = z.infer<typeof ProductHit>;
 
-export const ConfigDocument = z.record(z.string(), z.unknown());
-
 const LineId = z.number().int().positive();
 
 /** Request name → input and output schemas. */
@@ -130,10 +129,9 @@ export const requests = {
   resume: { input: z.object({ saleId: z.number().int().positive() }), output: ActionResult },
   voidSale: { input: z.object({}), output: ActionResult },
   searchProducts: { input: z.object({ query: z.string().max(256), limit: z.number().int().min(1).max(100).optional() }), output: z.array(ProductHit) },
-  getConfig: { input: z.object({}), output: z.object({ document: ConfigDocument }) },
-  replaceConfig: { input: z.object({ document: ConfigDocument }), output: ActionResult },
   ...pickingRequests(ActionResult),
   ...adminRequests,
+  ...scannerRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -146,6 +144,7 @@ export const events = {
   /** Keys the wedge reader held and then found to be a person's typing, for the focused field. */
   typed: z.object({ text: z.string() }),
   ...adminEvents,
+  ...scannerEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;

@@ -7,6 +7,8 @@ import { createHandlers, type Handlers } from './handlers';
 import { refusal } from '../../shared/errors';
 import type { Workspace } from '../../shared/picking-contract';
 import { PickSession } from '../fulfillment/pick-session';
+import { ScannerDiagnostics } from '../devices/scanner-diagnostics';
+import type { SerialTestResult } from '../../shared/admin-contract';
 
 /** Turns key events into scans and released typing; in Electron fed by before-input-event. */
 export interface KeyReader {
@@ -29,6 +31,8 @@ export class ContractError extends Error {
 export class CounterApp {
   readonly sale: SaleSession;
   readonly picking: PickSession;
+  /** Scanners in use, their settings, the scan log; every scanner's scans reach the till through it. */
+  readonly scanners: ScannerDiagnostics;
   /** The screen in front; a scan belongs to the pick while it is "picking". */
   private workspace: Workspace = 'sale';
   private readonly handlers: Handlers;
@@ -42,6 +46,15 @@ export class CounterApp {
     this.sale = new SaleSession(db, serialPolicy);
     this.picking = new PickSession(db, serialPolicy);
     this.sale.onCompleted((sale, lines) => this.picking.createFromSale(sale, lines));
+    this.scanners = new ScannerDiagnostics({
+      config,
+      emit: (name, payload) => this.emit(name, payload),
+      acceptScan: (data) => this.acceptScan(data),
+      scanTarget: () => (this.scanTarget() === this.picking ? 'pick' : 'sale'),
+      reportUnreadable: (message) => this.report({ ok: false, error: { code: 'SCAN_UNREADABLE', message } }),
+      testSerial: (serial) => this.handle('testSerial', { serial }) as Promise<SerialTestResult>,
+      addDisposer: (dispose) => this.addDisposer(dispose),
+    });
     this.handlers = createHandlers(this);
   }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CounterApp } from './counter-app';
 import { createPickingHandlers } from '../fulfillment/handlers';
 import { createAdminHandlers } from '../config/admin-handlers';
+import { createScannerHandlers, wedgeConfigProblem } from '../devices/scanner-diagnostics';
 
 type Input<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
 export type Handlers = { [N in RequestName]: (input: Input<N>) => RequestOutput<N> | Promise<RequestOutput<N>> };
@@ -14,6 +15,13 @@ export function createHandlers(app: CounterApp): Handlers {
     app.report(result);
     return result;
   };
+  const admin = createAdminHandlers({
+    db: app.db,
+    config: app.config,
+    emit: (name, payload) => app.emit(name, payload),
+    onCatalogChanged: () => app.emit('state', app.state()),
+    addDisposer: (dispose) => app.addDisposer(dispose),
+  });
   return {
     getState: () => app.state(),
     keys: ({ events, focus }) => {
@@ -32,15 +40,13 @@ export function createHandlers(app: CounterApp): Handlers {
     resume: ({ saleId }) => act(sale.resume(saleId)),
     voidSale: () => act(sale.voidSale()),
     searchProducts: ({ query, limit }) => sale.searchProducts(query, limit ?? 20),
-    getConfig: () => ({ document: app.config.effectiveDocument() as Record<string, unknown> }),
-    replaceConfig: ({ document }) => act(app.replaceConfig(document, 'app')),
     ...createPickingHandlers(app, act),
-    ...createAdminHandlers({
-      db: app.db,
-      config: app.config,
-      emit: (name, payload) => app.emit(name, payload),
-      onCatalogChanged: () => app.emit('state', app.state()),
-      addDisposer: (dispose) => app.addDisposer(dispose),
-    }),
+    ...admin,
+    // The wedge reader would keep its old settings; refuse on save so the admin sees why.
+    replaceAppConfig: (input) => {
+      const problem = wedgeConfigProblem(input.document);
+      return problem ? { ok: false, reason: `${problem}. The configuration in force was kept.` } : admin.replaceAppConfig(input);
+    },
+    ...createScannerHandlers(app.scanners),
   };
 }

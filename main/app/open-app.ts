@@ -3,10 +3,8 @@ import { dirname } from 'node:path';
 import { openDatabase } from '../db/open';
 import { ConfigStore } from '../config/config-store';
 import { seedDemoStoreIfEmpty } from '../catalog/demo-store';
-import { WedgeReader } from '../devices/wedge-reader';
 import { HidScannerManager } from '../devices/hid-manager';
 import { nodeHidBackend } from '../devices/hid-backend';
-import { scanText, type Scan } from '../../shared/scan/scan';
 import { CounterApp } from './counter-app';
 
 export interface OpenAppOptions {
@@ -31,24 +29,17 @@ export async function openCounterApp(options: OpenAppOptions): Promise<CounterAp
   }
   const config = new ConfigStore(db, options.managedConfigPath ? { managedPath: options.managedConfigPath } : {});
   const app = new CounterApp(db, config);
-  const deliver = (scan: Scan) => {
-    if (scan.corrupt) app.report({ ok: false, error: { code: 'SCAN_UNREADABLE', message: `${scan.corrupt} Scan the label again.` } });
-    else app.acceptScan(scanText(scan));
-  };
   app.attachKeyReader(
-    new WedgeReader(
-      undefined,
-      { onScan: deliver, onTyped: (text) => app.emit('typed', { text }) },
+    app.scanners.keyReader(
+      { onTyped: (text) => app.emit('typed', { text }) },
       // Both hosts give released typing back to the page, which replays a held Enter or Tab after
       // the text; so a form never submits half a serial (docs/scanners.md).
       { forwarded: true },
     ),
   );
   if (options.devices) {
-    const scanners = new HidScannerManager(nodeHidBackend, {
-      onScan: deliver,
-      onDropped: ({ reason }) => app.report({ ok: false, error: { code: 'SCAN_UNREADABLE', message: `${reason} Scan the label again.` } }),
-    });
+    const scanners = new HidScannerManager(nodeHidBackend, app.scanners.hidHandlers());
+    app.scanners.watchHid(scanners);
     scanners.start();
     app.addDisposer(() => void scanners.stop());
   }

@@ -14,7 +14,7 @@ export interface PickingWorkspaceProps {
   active?: boolean;
 }
 
-export type PickIntent = Exclude<RequestName, 'getState' | 'keys' | 'searchProducts' | 'getConfig'>;
+export type PickIntent = Exclude<RequestName, 'getState' | 'keys' | 'searchProducts'>;
 export type Act = <N extends PickIntent>(name: N, input: RequestInput<N>) => Promise<ActionResult | null>;
 
 /**
