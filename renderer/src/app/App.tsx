@@ -1,7 +1,7 @@
 import type { Bridge, ConnectionState } from '../bridge';
 import { CheckoutScreen } from '../checkout/CheckoutScreen';
 import { PickingWorkspace } from '../picking/PickingWorkspace';
-import { SettingsScreen } from '../settings/SettingsScreen';
+import { AdminSettings } from '../admin/AdminSettings';
 import { useRoute } from './routes';
 import { useSend } from './use-actions';
 import { useCounterState } from './use-counter-state';
@@ -16,7 +16,7 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
 export function App({ bridge }: { bridge: Bridge }) {
   const { state, connection, loadError } = useCounterState(bridge);
   const { send, transportError } = useSend(bridge.api);
-  const [route, navigate] = useRoute();
+  const [route] = useRoute();
   useKeyForwarding(bridge, connection);
 
   return (
@@ -63,7 +63,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         )}
         {route.screen === 'settings' && (
           <div className="screen">
-            <SettingsScreen send={send} api={bridge.api} section={route.section} onSection={(section) => navigate({ screen: 'settings', section })} />
+            <AdminSettings api={bridge.api} send={send} />
           </div>
         )}
       </div>
