@@ -31,6 +31,17 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   return formatter ? formatter.format(major) : `${major.toFixed(digits)} ${currency}`;
 }
 
+/** A round amount without its zero cents ("$1,250"), for buttons where width is short; others as formatMoney. */
+export function formatRoundMoney(minor: number, currency: string, locale?: string): string {
+  const unit = 10 ** currencyDigits(currency);
+  if (minor % unit !== 0) return formatMoney(minor, currency, locale);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(minor / unit);
+  } catch {
+    return formatMoney(minor, currency, locale);
+  }
+}
+
 export type ParsedMoney = { ok: true; minor: number } | { ok: false; reason: string };
 
 /** Reads an amount a cashier typed ("800", "800.5", "1,250.00") into minor units of the currency. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, formatMoney, likelyCashAmounts, minorToInput, parseMoney } from '../../renderer/src/money';
+import { currencyDigits, formatMoney, formatRoundMoney, likelyCashAmounts, minorToInput, parseMoney } from '../../renderer/src/money';
 
 describe('formatMoney', () => {
   it('uses the fraction digits of the currency', () => {
@@ -17,6 +17,15 @@ describe('formatMoney', () => {
 
   it('still shows an amount whose currency code Intl does not know', () => {
     expect(formatMoney(1250, 'XX1', 'en-US')).toBe('12.50 XX1');
+  });
+});
+
+describe('formatRoundMoney', () => {
+  it('drops zero cents of a round amount and keeps the cents of any other', () => {
+    expect(formatRoundMoney(125000, 'USD', 'en-US')).toBe('$1,250');
+    expect(formatRoundMoney(125050, 'USD', 'en-US')).toBe('$1,250.50');
+    expect(formatRoundMoney(5000, 'JPY', 'en-US')).toBe('¥5,000');
+    expect(formatRoundMoney(1000, 'XX1', 'en-US')).toBe('10.00 XX1');
   });
 });
 

@@ -1,5 +1,5 @@
 import { useState, type RefObject } from 'react';
-import { formatMoney, likelyCashAmounts, minorToInput, parseMoney } from '../money';
+import { formatMoney, formatRoundMoney, likelyCashAmounts, minorToInput, parseMoney } from '../money';
 
 export interface PaymentPanelProps {
   total: number;
@@ -71,7 +71,7 @@ export function PaymentPanel({ total, currency, itemCount, cashRef, onPayCash, o
           </button>
           {likelyCashAmounts(total, currency).map((amount) => (
             <button key={amount} type="button" className="button button-chip" data-testid="cash-quick" disabled={empty} onClick={() => setCashText(minorToInput(amount, currency))}>
-              {money(amount)}
+              {formatRoundMoney(amount, currency)}
             </button>
           ))}
         </div>
