@@ -15,10 +15,17 @@ export const test = base.extend<{ counter: CounterHost }>({
     await host.dispose();
   },
   page: async ({ page, counter }, use) => {
+    // Every screen runs under the host's Content Security Policy; a violation or an uncaught error fails the test.
+    const faults: string[] = [];
+    page.on('pageerror', (error) => faults.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) faults.push(message.text());
+    });
     await page.goto(counter.url);
     await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open');
     await expect(page.getByTestId('barcode-input')).toBeFocused();
     await use(page);
+    expect(faults).toEqual([]);
   },
 });
 
