@@ -117,6 +117,12 @@ test('a line to be shipped needs no serial, and the sale completes by card', asy
     { product_id: 'EB-VOLT-E2-M', fulfillment: 'ship', serial: null, status: 'completed', tender: 'card' },
     { product_id: 'AC-HELMET-M', fulfillment: 'take', serial: null, status: 'completed', tender: 'card' },
   ]);
+
+  // The next customer's first scan goes straight on: the receipt gives way to the new sale.
+  await wedgeScan(page, '0614141000104');
+  await expect(page.getByTestId('receipt')).toHaveCount(0);
+  await expect(page.getByTestId('cart-line')).toHaveAttribute('data-product-id', 'AC-USBC-1M');
+  await expect(page.getByTestId('sale-total')).toHaveText('$12.99');
 });
 
 test('a serial scanned before any product is refused and adds nothing', async ({ page }) => {
