@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseRoute } from '../../renderer/src/app/routes';
 import { parseRecentProducts, RECENT_LIMIT, withRecent } from '../../renderer/src/checkout/recent-products';
 import { shortcutFor } from '../../renderer/src/checkout/shortcuts';
 import { formatConfig, parseConfigText } from '../../renderer/src/settings/json-text';
@@ -67,5 +68,15 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('a'))).toBeNull();
     expect(shortcutFor(key('F8', { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(key('F2', { shiftKey: true }))).toBeNull();
+  });
+});
+
+describe('parseRoute', () => {
+  it('reads the screen from the hash, the checkout when it names none it knows', () => {
+    expect(parseRoute('#/picking')).toEqual({ screen: 'picking' });
+    expect(parseRoute('#/settings/import')).toEqual({ screen: 'settings' });
+    expect(parseRoute('#/checkout')).toEqual({ screen: 'checkout' });
+    expect(parseRoute('')).toEqual({ screen: 'checkout' });
+    expect(parseRoute('#/nowhere')).toEqual({ screen: 'checkout' });
   });
 });
