@@ -66,6 +66,10 @@ export class CounterHost {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    // A worker that dies mid-test must not leave a till serving on its own.
+    const orphanGuard = () => child.kill('SIGKILL');
+    process.once('exit', orphanGuard);
+    child.once('exit', () => process.off('exit', orphanGuard));
     let stdout = '';
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
