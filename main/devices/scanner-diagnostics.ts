@@ -34,6 +34,8 @@ const TIMING_MAX_KEYS = 256;
 /** How long one `setSerialTestCapture({active: true})` holds; the screen renews it well before. */
 export const SERIAL_TEST_LEASE_MS = 15_000;
 const HID_PROBLEMS_KEPT = 10;
+/** While recording, the screen's count of recorded keys is brought up to date this often, not at every key. */
+const RECORDING_STATUS_INTERVAL_MS = 250;
 
 const NAMED_CHARACTERS: Record<number, string> = {
   0x1d: '⟨GS⟩',
@@ -160,6 +162,7 @@ export class ScannerDiagnostics {
   /** A recording that stopped on its own (settings changed, too long), waiting for `stopRecording`. */
   private stoppedRecording: Recording | null = null;
   private captureTimer: ReturnType<typeof setTimeout> | null = null;
+  private recordingStatusTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly clock: () => number;
   private readonly now: () => Date;
   private readonly platform: string;
@@ -176,6 +179,8 @@ export class ScannerDiagnostics {
       this.clearBurstTimer();
       if (this.captureTimer) clearTimeout(this.captureTimer);
       this.captureTimer = null;
+      if (this.recordingStatusTimer) clearTimeout(this.recordingStatusTimer);
+      this.recordingStatusTimer = null;
     });
   }
 
@@ -362,6 +367,11 @@ export class ScannerDiagnostics {
     recording.lastFocus = focus;
     recording.lastFedAt = this.clock();
     recording.events.push({ ...event });
+    this.recordingStatusTimer ??= setTimeout(() => {
+      this.recordingStatusTimer = null;
+      if (this.recording) this.emitStatus();
+    }, RECORDING_STATUS_INTERVAL_MS);
+    this.recordingStatusTimer.unref?.();
   }
 
   private endRecordingEarly(recording: Recording): void {

@@ -1,8 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test, typeByHand, wedgeScan } from './fixtures';
-import { casesDir } from './counter-host';
+import { CounterHost, casesDir, SERIAL_CONFIG } from './counter-host';
+
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** The whole settings panel, however long: the window is made as tall as the panel for the picture. */
+async function screenshotWhole(page: Page, name: string) {
+  const height = await page.locator('.settings-body').evaluate((body) => body.scrollHeight);
+  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height + 56) });
+  await screenshot(page, name);
+  await page.setViewportSize(VIEWPORT);
+}
 
 async function openSettings(page: Page, section: 'scanners' | 'config' | 'import') {
   await page.getByTestId('tab-settings').click();
@@ -26,14 +37,14 @@ test.describe('Settings: configuration and the serial test', () => {
     await expect(result).toHaveAttribute('data-via', 'typed');
     await expect(page.getByTestId('serial-test-visible')).toHaveAttribute('data-visible', 'R58M41ZK8QJ7TX');
     await expect(page.getByTestId('serial-test-pattern')).toHaveText('^[A-Z0-9]{14}$');
-    await screenshot(page, 'admin-config-match');
+    await screenshotWhole(page, 'admin-config-match');
 
     await input.fill('');
     await typeByHand(page, 'R58M 41z');
     await expect(result).toHaveAttribute('data-matches', 'false');
     await expect(page.getByTestId('serial-test-visible')).toHaveAttribute('data-visible', 'R58M⟨SP⟩41z');
     await expect(result).toContainText('SERIAL_FORMAT');
-    await screenshot(page, 'admin-config-no-match');
+    await screenshotWhole(page, 'admin-config-no-match');
   });
 
   test('a scan goes to the open serial test, not to the sale, and to the sale again once it is closed', async ({ page }) => {
@@ -47,7 +58,7 @@ test.describe('Settings: configuration and the serial test', () => {
     await expect(result).toHaveAttribute('data-matches', 'true');
     await expect(input).toHaveValue('R58M41ZK8QJ7TX');
     await expect(page.getByTestId('serial-test-visible')).toHaveAttribute('data-visible', 'R58M41ZK8QJ7TX');
-    await screenshot(page, 'admin-config-scanned');
+    await screenshotWhole(page, 'admin-config-scanned');
 
     await wedgeScan(page, 'R58M41ZK8Q');
     await expect(input).toHaveValue('R58M41ZK8Q');
@@ -84,6 +95,49 @@ test.describe('Settings: configuration and the serial test', () => {
   });
 });
 
+test('values of the managed file are shown read-only, win over local ones, and set the wedge the Scanners tab shows', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'counter-e2e-managed-'));
+  const managedFile = join(dir, 'config.json');
+  writeFileSync(managedFile, JSON.stringify({ counter: { scanner: { wedge: { maxGapMs: 70, endTimeoutMs: 140 } } } }));
+  chmodSync(managedFile, 0o644);
+  // The host reads COUNTER_MANAGED_CONFIG from its environment, inherited when it is spawned.
+  process.env.COUNTER_MANAGED_CONFIG = managedFile;
+  let host: CounterHost;
+  try {
+    host = await CounterHost.start();
+  } finally {
+    delete process.env.COUNTER_MANAGED_CONFIG;
+  }
+  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
+  try {
+    await page.goto(`${host.url}#/settings/config`);
+    const managedRow = page.locator('[data-testid="config-source-row"][data-key="counter.scanner.wedge.maxGapMs"]');
+    await expect(managedRow).toHaveAttribute('data-source', 'managed');
+    await expect(managedRow).toContainText('read-only here');
+    await expect(page.getByTestId('config-editor')).not.toHaveValue(/maxGapMs/);
+
+    // A local value under a managed key is kept but not in force, and the admin is told so.
+    await page.getByTestId('config-editor').fill(JSON.stringify({ ...SERIAL_CONFIG, counter: { scanner: { wedge: { maxGapMs: 60, minLength: 6 } } } }));
+    await page.getByTestId('config-save').click();
+    await expect(page.getByTestId('config-result')).toHaveAttribute('data-ok', 'true');
+    await expect(page.getByTestId('config-warnings')).toContainText('counter.scanner.wedge.maxGapMs is set by the managed configuration');
+    await expect(managedRow.getByTestId('config-source-value')).toHaveText('70');
+    await expect(page.locator('[data-testid="config-source-row"][data-key="counter.scanner.wedge.minLength"]')).toHaveAttribute('data-source', 'local');
+    await screenshotWhole(page, 'admin-config-managed');
+
+    await page.getByTestId('settings-tab-scanners').click();
+    await expect(page.locator('[data-testid="wedge-setting"][data-name="maxGapMs"]')).toContainText('70 ms');
+    await expect(page.locator('[data-testid="wedge-setting"][data-name="maxGapMs"] [data-testid="source-badge"]')).toHaveAttribute('data-source', 'managed');
+    await expect(page.locator('[data-testid="wedge-setting"][data-name="minLength"]')).toContainText('6 characters');
+    await expect(page.locator('[data-testid="wedge-setting"][data-name="minLength"] [data-testid="source-badge"]')).toHaveAttribute('data-source', 'local');
+    await screenshotWhole(page, 'admin-scanners-managed');
+  } finally {
+    await page.close();
+    await host.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.describe('Settings: catalog import', () => {
   test('imports the basic catalog and shows it finished', async ({ page }) => {
     await openSettings(page, 'import');
@@ -94,7 +148,7 @@ test.describe('Settings: catalog import', () => {
     await expect(result).toHaveAttribute('data-ok', 'true');
     await expect(result).toContainText('Imported: 7 products');
     await expect(page.getByTestId('import-errors')).toHaveCount(0);
-    await screenshot(page, 'admin-import');
+    await screenshotWhole(page, 'admin-import');
   });
 
   test('an import with a bad item is refused, its error row naming file, item and field', async ({ page }) => {
@@ -109,7 +163,7 @@ test.describe('Settings: catalog import', () => {
     await expect(row.getByTestId('import-error-file')).toHaveText(expected.error_at.file);
     await expect(row.getByTestId('import-error-item')).toHaveAttribute('data-item', String(expected.error_at.item));
     await expect(row.getByTestId('import-error-message')).not.toBeEmpty();
-    await screenshot(page, 'admin-import-errors');
+    await screenshotWhole(page, 'admin-import-errors');
   });
 });
 
@@ -123,12 +177,13 @@ test.describe('Settings: scanners', () => {
     await page.getByTestId('trace-record').click();
     await expect(page.getByTestId('trace-status')).toBeVisible();
     await wedgeScan(page, '0614141000104');
+    await expect(page.getByTestId('trace-status')).toContainText('Recording: 28 key events');
     const row = page.getByTestId('scan-log-row').first();
     await expect(row.getByTestId('scan-log-data')).toHaveText('0614141000104');
     await expect(row).toHaveAttribute('data-accepted', 'true');
     await expect(page.getByTestId('key-timing')).toHaveAttribute('data-outcome', 'scan');
     await expect(page.getByTestId('key-timing-row')).toHaveCount(14);
-    await screenshot(page, 'admin-scanners');
+    await screenshotWhole(page, 'admin-scanners');
 
     const download = page.waitForEvent('download');
     await page.getByTestId('trace-stop').click();
@@ -139,7 +194,7 @@ test.describe('Settings: scanners', () => {
     expect(trace.expect.scans).toEqual(['0614141000104']);
     const replayed = JSON.parse(await counter.cli('scanner', 'replay', file)) as { scans: string[] };
     expect(replayed.scans).toEqual(trace.expect.scans);
-    await screenshot(page, 'admin-scanners-trace');
+    await screenshotWhole(page, 'admin-scanners-trace');
 
     // The scan went to the sale, as any scan does while the serial test is closed.
     await page.getByTestId('tab-checkout').click();

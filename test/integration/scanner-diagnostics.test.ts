@@ -287,6 +287,8 @@ describe('trace recording', () => {
     await h.request('startTraceRecording', {});
     h.play(scanKeys('0614141000104'), 'none');
     await quiet(300);
+    // The screen's count of recorded keys follows, a few times a second.
+    expect(h.of('scannerStatus').at(-1).recording).toMatchObject({ active: true, events: scanKeys('0614141000104').length });
     h.play(scanKeys('0614141000128', 6, null), 'none');
     const stopping = h.request('stopTraceRecording', {});
     await quiet();

@@ -14,6 +14,25 @@ function valueText(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A dotted key that breaks after its dots, not in the middle of a name. */
+function DottedKey({ dotted }: { dotted: string }) {
+  const parts = dotted.split('.');
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={index}>
+          {part}
+          {index < parts.length - 1 && (
+            <>
+              .<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** Every value in force, with where it comes from; managed ones are marked read-only. */
 function EffectiveTable({ config }: { config: EffectiveConfig }) {
   const keys = Object.keys(config.sources).sort();
@@ -31,8 +50,10 @@ function EffectiveTable({ config }: { config: EffectiveConfig }) {
           const source = config.sources[key]!;
           return (
             <tr key={key} data-testid="config-source-row" data-key={key} data-source={source} className={source === 'managed' ? 'admin-row-managed' : undefined}>
-              <td className="mono admin-wrap">{key}</td>
-              <td className="mono admin-wrap" data-testid="config-source-value">
+              <td className="mono">
+                <DottedKey dotted={key} />
+              </td>
+              <td className="mono admin-value" data-testid="config-source-value">
                 {valueText(valueAt(config.document, key))}
               </td>
               <td className="admin-cell-source">
@@ -62,6 +83,17 @@ export function ConfigurationTab({ api, send }: { api: CounterApi; send: Send })
 
   return (
     <div className="admin-page" data-testid="config-tab">
+      <header className="settings-head">
+        <h1 className="settings-title">Configuration</h1>
+        <p className="hint">What is in force and where each value comes from, the serial test, and this till’s own document.</p>
+      </header>
+      {config && config.warnings.length > 0 && (
+        <ul className="config-warnings" data-testid="config-warnings">
+          {config.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
       <div className="admin-columns admin-columns-config">
         <section className="admin-card" aria-labelledby="in-force-heading">
           <h2 id="in-force-heading" className="section-title">

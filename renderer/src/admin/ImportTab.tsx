@@ -94,7 +94,7 @@ function Report({ report }: { report: ImportReportView }) {
             <thead>
               <tr>
                 <th>File</th>
-                <th>Item</th>
+                <th title="Position in the file's items, counted from 0">Item (from 0)</th>
                 <th>Field</th>
                 <th>Problem</th>
               </tr>
@@ -210,7 +210,7 @@ export function ImportTab({ api, send }: { api: CounterApi; send: Send }) {
         </label>
         <textarea
           id="import-paths"
-          className="config-text import-paths"
+          className="import-paths mono"
           data-testid="import-paths"
           spellCheck={false}
           autoComplete="off"

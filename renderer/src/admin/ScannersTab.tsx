@@ -204,12 +204,12 @@ function TraceRecorder({ recording, send }: { recording: ScannerStatusView['reco
             Record trace
           </button>
         )}
-        {recording.active && (
-          <span className="recording-note" data-testid="trace-status">
-            <span className="recording-dot" aria-hidden="true" /> Recording: {recording.events} key events. Scan the label that misbehaves, then stop.
-          </span>
-        )}
       </div>
+      {recording.active && (
+        <p className="recording-note" data-testid="trace-status">
+          <span className="recording-dot" aria-hidden="true" /> Recording: {recording.events} key events. Scan the label that misbehaves, then stop.
+        </p>
+      )}
       <p className="hint">
         A trace is every key event the wedge reader gets, with its time, the settings and whether a text field had focus: the file format of the scanner test cases. Attach it to a bug
         report.

@@ -16,11 +16,6 @@ const SOURCE_TITLE: Record<ConfigValueSource, string> = {
 export function SourceBadge({ source }: { source: ConfigValueSource }) {
   return (
     <span className={`badge source-badge source-${source}`} data-testid="source-badge" data-source={source} title={SOURCE_TITLE[source]}>
-      {source === 'managed' && (
-        <span className="source-lock" aria-hidden="true">
-          🔒
-        </span>
-      )}
       {SOURCE_TEXT[source]}
     </span>
   );

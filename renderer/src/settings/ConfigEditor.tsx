@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CounterApi, RequestOutput } from '../../../shared/contract';
 import type { Send } from '../app/use-actions';
+import { localDocumentOf } from '../admin/config-layers';
 import { formatConfig, parseConfigText } from './json-text';
 
 type EffectiveConfig = RequestOutput<'getEffectiveConfig'>;
 type Outcome = { ok: boolean; message: string; details: string[] } | null;
+
+/** What this till saved: defaults and managed values are not part of its document, so saving never copies them into it. */
+const localText = (config: EffectiveConfig) => formatConfig(localDocumentOf(config.document, config.sources));
 
 const SOURCE_LABEL = { managed: 'managed by IT', local: 'set on this till', default: 'default' } as const;
 
@@ -24,14 +28,14 @@ export function ConfigEditor({ send, api }: ConfigEditorProps) {
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
-  const saved = config ? formatConfig(config.document) : null;
+  const saved = config ? localText(config) : null;
   const changed = saved !== null && text !== saved;
   const changedRef = useRef(changed);
   changedRef.current = changed;
 
   const show = useCallback((next: EffectiveConfig, replaceText: boolean) => {
     setConfig(next);
-    if (replaceText) setText(formatConfig(next.document));
+    if (replaceText) setText(localText(next));
   }, []);
 
   const load = useCallback(async () => {
@@ -72,10 +76,10 @@ export function ConfigEditor({ send, api }: ConfigEditorProps) {
   return (
     <section className="config-editor" aria-labelledby="config-heading">
       <header className="settings-head">
-        <h1 id="config-heading" className="settings-title">
-          App configuration
-        </h1>
-        <p className="hint">The configuration in force, as one JSON document. Saving replaces this till’s document whole.</p>
+        <h2 id="config-heading" className="settings-title settings-title-section">
+          This till’s configuration
+        </h2>
+        <p className="hint">The document saved on this till, in JSON; defaults and managed values are not in it. Saving replaces it whole.</p>
       </header>
       {outcome && (
         <div className={`feedback ${outcome.ok ? 'feedback-ok' : 'feedback-refused'}`} data-testid="config-result" data-ok={String(outcome.ok)} role={outcome.ok ? 'status' : 'alert'}>
@@ -91,13 +95,6 @@ export function ConfigEditor({ send, api }: ConfigEditorProps) {
             ))}
           </span>
         </div>
-      )}
-      {config && config.warnings.length > 0 && (
-        <ul className="config-warnings" data-testid="config-warnings">
-          {config.warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
-          ))}
-        </ul>
       )}
       <textarea
         className="config-text"
