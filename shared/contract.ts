@@ -115,7 +115,15 @@ const LineId = z.number().int().positive();
 export const requests = {
   getState: { input: z.object({}), output: AppState },
   /** Key events that may hold a wedge scan; in Electron they come from before-input-event instead. */
-  keys: { input: z.object({ events: z.array(KeyInput).max(512), focus: z.enum(['none', 'text']) }), output: z.object({}) },
+  keys: {
+    input: z.object({
+      events: z.array(KeyInput).max(512),
+      focus: z.enum(['none', 'text']),
+      /** The page's clock (that of the events' `t`) when it sent this; it also comes alone, as a tick. */
+      now: z.number().nonnegative().optional(),
+    }),
+    output: z.object({}),
+  },
   /** A scan already decoded, from a device or typed into the scan field by hand. */
   scan: { input: z.object({ data: z.string().min(1).max(4096) }), output: ActionResult },
   addProduct: { input: z.object({ productId: z.string().min(1).max(256) }), output: ActionResult },

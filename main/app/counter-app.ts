@@ -13,6 +13,8 @@ import type { SerialTestResult } from '../../shared/admin-contract';
 /** Turns key events into scans and released typing; in Electron fed by before-input-event. */
 export interface KeyReader {
   feed(event: KeyInput, focus: 'none' | 'text'): { block: boolean };
+  /** The clock of the page that forwards its keys; see `WedgeReader.advanceTo`. */
+  advanceTo(pageNow: number): void;
   dispose(): void;
 }
 
@@ -122,6 +124,10 @@ export class CounterApp {
 
   feedKey(event: KeyInput, focus: 'none' | 'text'): { block: boolean } {
     return this.keyReader ? this.keyReader.feed(event, focus) : { block: false };
+  }
+
+  advanceKeyClock(pageNow: number): void {
+    this.keyReader?.advanceTo(pageNow);
   }
 
   addDisposer(dispose: () => void): void {

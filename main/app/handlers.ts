@@ -24,8 +24,9 @@ export function createHandlers(app: CounterApp): Handlers {
   });
   return {
     getState: () => app.state(),
-    keys: ({ events, focus }) => {
+    keys: ({ events, focus, now }) => {
       for (const event of events) app.feedKey(event, focus);
+      if (now !== undefined) app.advanceKeyClock(now);
       return {};
     },
     scan: ({ data }) => app.acceptScan(data),

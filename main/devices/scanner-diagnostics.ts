@@ -192,6 +192,9 @@ export class ScannerDiagnostics {
     wedge.reader = this.readerFor(wedge);
     return {
       feed: (event, focus) => (this.wedge === wedge ? this.feedKey(event, focus) : { block: false }),
+      advanceTo: (pageNow) => {
+        if (this.wedge === wedge) wedge.reader.advanceTo(pageNow);
+      },
       dispose: () => {
         if (this.wedge !== wedge) return;
         this.wedge = null;

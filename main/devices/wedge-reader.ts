@@ -25,6 +25,9 @@ export interface WedgeReaderOptions {
   now?: () => number;
 }
 
+const PAGE_CLOCK_SLACK_MS = 20;
+const PAGE_SILENCE_BACKSTOP_MS = 1000;
+
 /**
  * The wedge decoder with real timers, for live use: fed from Electron's before-input-event or
  * from the browser host's forwarded keys. Timers only settle silence (the end of a scan without
@@ -37,6 +40,8 @@ export class WedgeReader {
   /** This clock minus the events' clock, as of the last event. */
   private clockOffset = 0;
   private disposed = false;
+  /** Set once the page reports its own clock: from then on the page's time, not arrival, ends bursts. */
+  private pageClock = false;
 
   constructor(settings: unknown, private readonly handlers: WedgeReaderHandlers, options: WedgeReaderOptions = {}) {
     const checked = wedgeSettingsFrom(settings);
@@ -54,6 +59,20 @@ export class WedgeReader {
     return { block };
   }
 
+  /**
+   * The page's clock (the clock of the events' `t`) as the page sends it with forwarded keys.
+   * A burst ends when the page's time has passed its deadline, not when main has heard nothing for
+   * a gap: on a busy machine a key message can reach main late although the scanner sent it in
+   * time, and main's own timer would cut the scan in two. A key the page had not yet dispatched
+   * when it read its clock is covered by a small slack.
+   */
+  advanceTo(pageNow: number): void {
+    if (this.disposed) return;
+    this.pageClock = true;
+    this.deliver(this.decoder.tick(pageNow - PAGE_CLOCK_SLACK_MS));
+    this.schedule();
+  }
+
   /** Stops the timers; whatever is still held is settled and delivered now, so no key is lost. */
   dispose(): void {
     if (this.disposed) return;
@@ -69,8 +88,10 @@ export class WedgeReader {
     const deadline = this.decoder.nextDeadline();
     if (deadline === null) return;
     const eventClockNow = this.now() - this.clockOffset;
-    // One millisecond past the deadline: a key exactly one gap later still belongs to the scan.
-    this.timer = setTimeout(() => this.onTimer(), Math.max(0, deadline - eventClockNow + 1));
+    // One millisecond past the deadline: a key exactly one gap later still belongs to the scan. A page
+    // that reports its clock settles deadlines itself; this timer then only covers a page gone quiet.
+    const backstop = this.pageClock ? PAGE_SILENCE_BACKSTOP_MS : 0;
+    this.timer = setTimeout(() => this.onTimer(), Math.max(0, deadline - eventClockNow + 1 + backstop));
   }
 
   private onTimer(): void {

@@ -45,6 +45,10 @@ class RecordingReader implements KeyReader {
     this.fed.push({ key: event.key, focus });
     return { block: /^\d$/.test(event.key) };
   }
+  // In Electron main reads the keys itself, so no page clock ever arrives.
+  advanceTo() {
+    throw new Error('Electron keys must not advance a page clock');
+  }
   dispose() {}
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyInput } from '../../shared/contract';
 import type { Scan } from '../../shared/scan/scan';
 import { WedgeReader } from '../../main/devices/wedge-reader';
+import { wedgeScan } from '../support/keyboard';
 
 // The renderer's key forwarding in a real Chromium, wired to the real main-side reader the way
 // the browser host wires them: keys go out, scans stay in main, typing comes back to the page.
@@ -43,22 +44,21 @@ async function till(): Promise<{ page: Page; scans: Scan[]; reader: WedgeReader 
     onScan: (scan) => scans.push(scan),
     onTyped: (text) => void page.evaluate((t) => (window as any).forwarding.insertTyped(t), text),
   }, { forwarded: true });
-  await page.exposeFunction('sendKeys', (events: KeyInput[], focus: 'none' | 'text') => {
+  // As the browser host's `keys` handler does: the events, then the page's clock.
+  await page.exposeFunction('sendKeys', (events: KeyInput[], focus: 'none' | 'text', now: number) => {
     for (const event of events) reader.feed(event, focus);
+    reader.advanceTo(now);
   });
   await page.evaluate((settings) => {
-    (window as any).forwarding = (window as any).CounterWedge.startKeyForwarding((events: unknown, focus: unknown) => (window as any).sendKeys(events, focus), { settings });
+    (window as any).forwarding = (window as any).CounterWedge.startKeyForwarding((events: unknown, focus: unknown, now: unknown) => (window as any).sendKeys(events, focus, now), { settings });
   }, settings);
   return { page, scans, reader };
 }
 
 const settle = (page: Page) => page.waitForTimeout(600);
 
-/** Types as a US-programmed scanner does: Shift held for capitals. */
-async function scan(page: Page, text: string) {
-  for (const char of text) await page.keyboard.press(/[A-Z]/.test(char) ? `Shift+Key${char}` : char);
-  await page.keyboard.press('Enter');
-}
+/** Types as a US-programmed scanner does: one burst of timestamped keys, Shift held for capitals. */
+const scan = wedgeScan;
 
 describe('startKeyForwarding in Chromium with the main-side WedgeReader', () => {
   it('keeps a scan out of the focused field and out of the form', async () => {

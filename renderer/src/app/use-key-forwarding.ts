@@ -12,8 +12,8 @@ export function useKeyForwarding(bridge: Bridge, connection: ConnectionState): v
   useEffect(() => {
     if (!bridge.keysFromPage) return bridge.api.on('typed', ({ text }) => insertTyped(text));
     if (connection !== 'open') return;
-    const forwarding = startKeyForwarding((events, focus) => {
-      bridge.api.request('keys', { events, focus }).catch((error: unknown) => {
+    const forwarding = startKeyForwarding((events, focus, now) => {
+      bridge.api.request('keys', { events, focus, now }).catch((error: unknown) => {
         console.error('Counter could not pass keys to the scanner reader:', error);
       });
     });

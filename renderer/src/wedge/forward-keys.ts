@@ -24,8 +24,23 @@ const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'pass
  * from the page the keys the reader may need (by the same `KeyHoldRule` the reader applies), so
  * a scan never types into a field. Held keys that were typing come back through `insertTyped`.
  */
-export function startKeyForwarding(send: (events: KeyInput[], focus: KeyFocus) => void, options: KeyForwardingOptions = {}): KeyForwarding {
-  const rule = new KeyHoldRule({ ...DEFAULT_WEDGE_SETTINGS, ...options.settings });
+export function startKeyForwarding(send: KeySender, options: KeyForwardingOptions = {}): KeyForwarding {
+  const settings = { ...DEFAULT_WEDGE_SETTINGS, ...options.settings };
+  const rule = new KeyHoldRule(settings);
+  // Main ends a burst by this page's clock, so the page tells it the time until every deadline of
+  // the last key (a gap, the end timeout, the release of held typing) is surely past.
+  const quietAfterMs = 2 * (settings.maxGapMs + settings.endTimeoutMs) + TICK_MS;
+  let ticker: ReturnType<typeof setInterval> | null = null;
+  let lastKeyAt = 0;
+  const stopTicking = () => {
+    if (ticker !== null) clearInterval(ticker);
+    ticker = null;
+  };
+  const tick = () => {
+    const now = performance.now();
+    send([], focusOf(document.activeElement), now);
+    if (now - lastKeyAt > quietAfterMs) stopTicking();
+  };
   const onKey = (event: KeyboardEvent) => {
     // Our own replays of held keys are untrusted; they must reach the page and not come back here.
     if (!event.isTrusted) return;
@@ -35,18 +50,26 @@ export function startKeyForwarding(send: (events: KeyInput[], focus: KeyFocus) =
       event.preventDefault();
       event.stopImmediatePropagation();
     }
-    send([input], focus);
+    lastKeyAt = input.t;
+    send([input], focus, performance.now());
+    ticker ??= setInterval(tick, TICK_MS);
   };
   window.addEventListener('keydown', onKey, { capture: true });
   window.addEventListener('keyup', onKey, { capture: true });
   return {
     insertTyped,
     stop: () => {
+      stopTicking();
       window.removeEventListener('keydown', onKey, { capture: true });
       window.removeEventListener('keyup', onKey, { capture: true });
     },
   };
 }
+
+/** Sends key events to main's wedge reader with the page's clock (`now`, the clock of each `t`). */
+export type KeySender = (events: KeyInput[], focus: KeyFocus, now: number) => void;
+
+const TICK_MS = 10;
 
 function keyInputOf(event: KeyboardEvent): KeyInput {
   return {
