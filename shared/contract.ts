@@ -137,6 +137,8 @@ export const requests = {
   resume: { input: z.object({ saleId: z.number().int().positive() }), output: ActionResult },
   voidSale: { input: z.object({}), output: ActionResult },
   searchProducts: { input: z.object({ query: z.string().max(256), limit: z.number().int().min(1).max(100).optional() }), output: z.array(ProductHit) },
+  /** Products for the one-tap tiles: best sellers of this till, then the catalog's first products. */
+  popularProducts: { input: z.object({ limit: z.number().int().min(1).max(48).optional() }), output: z.array(ProductHit) },
   ...pickingRequests(ActionResult),
   ...adminRequests,
   ...scannerRequests,

@@ -41,6 +41,7 @@ export function createHandlers(app: CounterApp): Handlers {
     resume: ({ saleId }) => act(sale.resume(saleId)),
     voidSale: () => act(sale.voidSale()),
     searchProducts: ({ query, limit }) => sale.searchProducts(query, limit ?? 20),
+    popularProducts: ({ limit }) => sale.popularProducts(limit ?? 12),
     ...createPickingHandlers(app, act),
     ...admin,
     // The wedge reader would keep its old settings; refuse on save so the admin sees why.

@@ -15,6 +15,8 @@ export class ProductLookup {
   private readonly price;
   private readonly search;
   private readonly identifiersOf;
+  private readonly bestSellers;
+  private readonly catalogHead;
   private readonly activePriceBook;
 
   constructor(db: Db) {
@@ -40,6 +42,12 @@ export class ProductLookup {
          OR product_id IN (SELECT product_id FROM product_identifiers WHERE value = ?))
        ORDER BY title LIMIT ?`,
     );
+    this.bestSellers = db.prepare<[number], ProductRow>(
+      `SELECT p.product_id, p.title, p.serialized FROM sale_lines l JOIN sales s ON s.id = l.sale_id JOIN products p USING (product_id)
+       WHERE s.status = 'completed' AND p.hidden = 0 GROUP BY p.product_id ORDER BY SUM(l.quantity) DESC, p.title LIMIT ?`,
+    );
+    // Catalog order, not title order: a million-product catalog answers from the start of its table at once.
+    this.catalogHead = db.prepare<[number], ProductRow>(`SELECT product_id, title, serialized FROM products WHERE hidden = 0 ORDER BY rowid LIMIT ?`);
     this.identifiersOf = db.prepare<[string], { value: string }>(`SELECT value FROM product_identifiers WHERE product_id = ? ORDER BY type, value`);
   }
 
@@ -63,16 +71,35 @@ export class ProductLookup {
     return { ...product, price, currency: book?.currency ?? null };
   }
 
-  searchProducts(query: string, limit: number): (PricedProduct & { identifiers: string[] })[] {
+  searchProducts(query: string, limit: number): ProductHitRow[] {
     const trimmed = query.trim();
     if (trimmed === '') return [];
     const like = `%${trimmed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const exact = this.find(trimmed);
     const rows = this.search.all(like, like, trimmed, limit).map(toProduct);
     const hits = exact ? [exact, ...rows.filter((r) => r.productId !== exact.productId)] : rows;
-    return hits.slice(0, limit).map((p) => ({ ...this.priced(p), identifiers: this.identifiersOf.all(p.productId).map((r) => r.value) }));
+    return hits.slice(0, limit).map((p) => this.hit(p));
+  }
+
+  /** Products for one-tap tiles: this till's best sellers, then the catalog's first products. */
+  popularProducts(limit: number): ProductHitRow[] {
+    const chosen = this.bestSellers.all(limit).map(toProduct);
+    if (chosen.length < limit) {
+      const taken = new Set(chosen.map((p) => p.productId));
+      for (const row of this.catalogHead.all(limit * 2)) {
+        if (chosen.length >= limit) break;
+        if (!taken.has(row.product_id)) chosen.push(toProduct(row));
+      }
+    }
+    return chosen.map((p) => this.hit(p));
+  }
+
+  private hit(product: CatalogProduct): ProductHitRow {
+    return { ...this.priced(product), identifiers: this.identifiersOf.all(product.productId).map((r) => r.value) };
   }
 }
+
+export type ProductHitRow = PricedProduct & { identifiers: string[] };
 
 interface ProductRow {
   product_id: string;

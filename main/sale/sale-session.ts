@@ -233,6 +233,10 @@ export class SaleSession {
     return this.products.searchProducts(query, limit);
   }
 
+  popularProducts(limit: number) {
+    return this.products.popularProducts(limit);
+  }
+
   private receipt(): ReceiptView | null {
     if (this.lastReceiptSaleId === null) return null;
     const sale = this.sales.sale(this.lastReceiptSaleId);

@@ -55,13 +55,13 @@ test('a serialized product found by search and tapped asks for its serial; remov
   await hit.click();
 
   await expect(page.getByTestId('serial-input')).toBeFocused();
-  await expect(page.getByTestId('quick-tile')).toHaveAttribute('data-product-id', 'LT-NIMBUS-14');
+  await expect(page.getByTestId('quick-tile').first()).toHaveAttribute('data-product-id', 'LT-NIMBUS-14');
   await page.getByTestId('remove-line').click();
   await expect(page.getByTestId('cart-line')).toHaveCount(0);
   await expect(page.getByTestId('barcode-input')).toBeFocused();
 
-  // The recent tile adds it again with one tap.
-  await page.getByTestId('quick-tile').click();
+  // The recent tile, first of the tiles, adds it again with one tap.
+  await page.getByTestId('quick-tile').first().click();
   await expect(page.getByTestId('cart-line')).toHaveAttribute('data-product-id', 'LT-NIMBUS-14');
   await expect(page.getByTestId('serial-input')).toBeFocused();
 });
@@ -77,4 +77,12 @@ test('cash short of the total says by how much and does not pay', async ({ page 
   await expect(page.getByTestId('change-due')).toHaveText('Change due $7.01');
   await page.getByTestId('pay-cash').click();
   await expect(page.getByTestId('receipt-change')).toContainText('$7.01');
+});
+
+test('a till that has sold nothing yet offers catalog tiles to tap', async ({ page }) => {
+  const tiles = page.getByTestId('quick-tile');
+  await expect(tiles.first()).toBeVisible();
+  expect(await tiles.count()).toBeGreaterThan(3);
+  await page.getByTestId('quick-tile').filter({ hasText: 'USB-C cable 1 m' }).click();
+  await expect(page.getByTestId('cart-line')).toHaveAttribute('data-product-id', 'AC-USBC-1M');
 });

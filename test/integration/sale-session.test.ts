@@ -122,4 +122,16 @@ describe('the sale session over a real SQLite file', () => {
     expect(sale.scan('SN0001').ok).toBe(true);
     db.close();
   });
+
+  it('offers best sellers first for one-tap tiles, then the catalog', () => {
+    const { db, sale } = open(tempDbPath());
+    seed(db);
+    expect(sale.popularProducts(5).map((p) => p.productId)).toEqual(['PH-1', 'CB-1']);
+    sale.scan('0614141000104');
+    sale.scan('0614141000104');
+    expect(sale.complete('card').ok).toBe(true);
+    const tiles = sale.popularProducts(1);
+    expect(tiles).toMatchObject([{ productId: 'CB-1', price: 1299, currency: 'USD', identifiers: ['0614141000104'] }]);
+    db.close();
+  });
 });

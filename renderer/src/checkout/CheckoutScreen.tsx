@@ -176,7 +176,7 @@ export function CheckoutScreen({ state, send, transportError, active }: Checkout
             {sale.lines.length === 0 ? (
               <div className="cart-empty" data-testid="cart-empty">
                 <p className="cart-empty-title">Ready for the first item</p>
-                <p className="hint">Scan a product barcode, search for a product or tap a recent one.</p>
+                <p className="hint">Scan a product barcode, search for a product or tap one of the tiles.</p>
               </div>
             ) : (
               <ol className="cart-lines" data-testid="cart-lines">
@@ -230,7 +230,7 @@ export function CheckoutScreen({ state, send, transportError, active }: Checkout
             onPayCard={async () => (await act('complete', { tender: 'card' }))?.ok === true}
           />
         )}
-        <ProductFinder send={send} searchRef={searchRef} recent={recent} onAdd={(productId) => void act('addProduct', { productId })} />
+        <ProductFinder send={send} searchRef={searchRef} recent={recent} salesKey={sale.lastReceipt?.saleId ?? 0} onAdd={(productId) => void act('addProduct', { productId })} />
       </aside>
 
       <footer className="shortcut-bar" aria-label="Keyboard shortcuts">

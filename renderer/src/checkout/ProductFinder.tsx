@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { ProductHit } from '../../../shared/contract';
 import type { Send } from '../app/use-actions';
 import { formatMoney } from '../money';
@@ -8,15 +8,37 @@ export interface ProductFinderProps {
   send: Send;
   searchRef: RefObject<HTMLInputElement | null>;
   recent: readonly RecentProduct[];
+  /** Changes when the best sellers may have: after each completed sale. */
+  salesKey: number;
   onAdd(productId: string): void;
 }
 
+const TILE_COUNT = 12;
+
 const SEARCH_DELAY_MS = 120;
 
-/** Finding a product without its barcode: search by name, id or code, or tap a recent one. */
-export function ProductFinder({ send, searchRef, recent, onAdd }: ProductFinderProps) {
+/**
+ * Finding a product without its barcode: search by name, id or code, or tap a tile. Tiles are the
+ * products this screen added lately, then the till's best sellers and the catalog's first products,
+ * so a new till has tiles to tap from its first sale.
+ */
+export function ProductFinder({ send, searchRef, recent, salesKey, onAdd }: ProductFinderProps) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ProductHit[] | null>(null);
+  const [popular, setPopular] = useState<ProductHit[]>([]);
+
+  useEffect(() => {
+    let current = true;
+    void send('popularProducts', { limit: TILE_COUNT }).then((result) => current && result && setPopular(result));
+    return () => {
+      current = false;
+    };
+  }, [salesKey, send]);
+
+  const tiles = useMemo(() => {
+    const seen = new Set<string>();
+    return [...recent, ...popular].filter((p) => !seen.has(p.productId) && seen.add(p.productId)).slice(0, TILE_COUNT);
+  }, [recent, popular]);
 
   useEffect(() => {
     const trimmed = query.trim();
@@ -82,12 +104,12 @@ export function ProductFinder({ send, searchRef, recent, onAdd }: ProductFinderP
         </ul>
       ) : (
         <div className="tiles-block">
-          <h2 className="section-title">Recent products</h2>
-          {recent.length === 0 ? (
-            <p className="empty-hint">Products you sell appear here for one-tap adding.</p>
+          <h2 className="section-title">Quick add</h2>
+          {tiles.length === 0 ? (
+            <p className="empty-hint">The catalog is empty. Import products in Settings.</p>
           ) : (
-            <ul className="tiles" aria-label="Recent products">
-              {recent.map((product) => (
+            <ul className="tiles" aria-label="Quick add">
+              {tiles.map((product) => (
                 <li key={product.productId}>
                   <button type="button" className="tile" data-testid="quick-tile" data-product-id={product.productId} onClick={() => add(product.productId)}>
                     <span className="tile-title">{product.title}</span>
