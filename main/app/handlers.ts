@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CounterApp } from './counter-app';
 import { createPickingHandlers } from '../fulfillment/handlers';
 import { createAdminHandlers } from '../config/admin-handlers';
-import { createScannerHandlers, wedgeConfigProblem } from '../devices/scanner-diagnostics';
+import { createScannerHandlers } from '../devices/scanner-diagnostics';
 
 type Input<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
 export type Handlers = { [N in RequestName]: (input: Input<N>) => RequestOutput<N> | Promise<RequestOutput<N>> };
@@ -44,11 +44,6 @@ export function createHandlers(app: CounterApp): Handlers {
     popularProducts: ({ limit }) => sale.popularProducts(limit ?? 12),
     ...createPickingHandlers(app, act),
     ...admin,
-    // The wedge reader would keep its old settings; refuse on save so the admin sees why.
-    replaceAppConfig: (input) => {
-      const problem = wedgeConfigProblem(input.document);
-      return problem ? { ok: false, reason: `${problem}. The configuration in force was kept.` } : admin.replaceAppConfig(input);
-    },
     ...createScannerHandlers(app.scanners),
   };
 }

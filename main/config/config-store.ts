@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, type ConfigValueSource } from '../../shared/config-schema';
 import type { Db } from '../db/open';
-import { checkConfigDocument, hasKey, isValidKey, layer, leafKeys, withKey, type ConfigDocument } from './document';
+import { checkConfigDocument, hasKey, isValidKey, layer, leafKeys, wedgeSettingsIn, wedgeSettingsOf, withKey, type ConfigDocument } from './document';
 import { readManagedFile } from './managed-file';
 import { managedConfigPath } from './paths';
 
@@ -94,6 +94,8 @@ export class ConfigStore {
   replace(document: unknown, origin: string): ConfigResult {
     const checked = checkConfigDocument(document);
     if (!checked.ok) return { ok: false, reason: `${checked.reason}. The configuration in force was kept.` };
+    const wedgeProblem = this.wedgeProblemInForce(checked.document);
+    if (wedgeProblem !== null) return { ok: false, reason: `${wedgeProblem}. The configuration in force was kept.` };
     const before = this.effective();
     const oldText = (this.db.prepare('SELECT document FROM app_config WHERE id = 1').pluck().get() as string | undefined) ?? null;
     const newText = JSON.stringify(checked.document);
@@ -184,8 +186,20 @@ export class ConfigStore {
     const text = this.db.prepare('SELECT document FROM app_config WHERE id = 1').pluck().get() as string | undefined;
     if (text === undefined) return { document: {}, warning: null };
     const document = parseStored(text);
-    if (document && checkConfigDocument(document).ok) return { document, warning: null };
+    if (document && checkConfigDocument(document, { wedgeSettings: false }).ok) return { document, warning: null };
     return { document: {}, warning: 'The saved local configuration cannot be read; defaults are in force until it is replaced.' };
+  }
+
+  /**
+   * Why wedge settings a new local document changes would not work together with the managed ones
+   * (endTimeoutMs below maxGapMs), or null. A document that leaves them as they are is not held to
+   * account for a managed file that breaks them; the scanner diagnostics show that problem.
+   */
+  private wedgeProblemInForce(local: ConfigDocument): string | null {
+    if (JSON.stringify(wedgeSettingsIn(local)) === JSON.stringify(wedgeSettingsIn(this.readLocal().document))) return null;
+    const inForce = wedgeSettingsOf(layer(DEFAULT_CONFIG, local, this.managed));
+    if (inForce.ok) return null;
+    return wedgeSettingsIn(this.managed) === undefined ? inForce.problem : `${inForce.problem}, with the values of the managed configuration ${this.managedPath}`;
   }
 
   private overrideWarnings(local: ConfigDocument): string[] {

@@ -1,4 +1,6 @@
 import { AppConfigDocument, SERIAL_REGEX_KEY } from '../../shared/config-schema';
+import { wedgeSettingsFrom, wedgeSettingValuesProblem, type WedgeSettingsResult } from '../../shared/scan/wedge-settings';
+import { WEDGE_SETTINGS_KEY } from '../../shared/scanner-contract';
 import { compileSerialPattern, serialPatternOf } from '../../shared/serial';
 
 /** Pure helpers over configuration documents: checking, layering, and addressing keys by dotted path. */
@@ -11,8 +13,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checks a whole document against the schema and compiles its serial pattern. */
-export function checkConfigDocument(document: unknown): Checked {
+export interface CheckOptions {
+  /**
+   * Whether to check the values of counter.scanner.wedge (default true). Off only for a document
+   * saved before they were checked on save: it stays in force, and the scanner diagnostics keep
+   * the last good wedge settings and show what is wrong with these.
+   */
+  wedgeSettings?: boolean;
+}
+
+/** Checks a whole document against the schema, compiles its serial pattern and checks its wedge settings by name. */
+export function checkConfigDocument(document: unknown, options: CheckOptions = {}): Checked {
   if (!isPlainObject(document)) return { ok: false, reason: 'The configuration must be a JSON object' };
   const parsed = AppConfigDocument.safeParse(document);
   if (!parsed.success) {
@@ -22,7 +33,22 @@ export function checkConfigDocument(document: unknown): Checked {
   const pattern = serialPatternOf(document);
   const compiled = compileSerialPattern(pattern);
   if (!compiled.ok) return { ok: false, reason: `${SERIAL_REGEX_KEY} ${JSON.stringify(pattern)} is not a valid RE2 pattern: ${compiled.reason}` };
+  // One document may be one layer of several: rules between settings are checked on the settings in force.
+  const wedgeProblem = options.wedgeSettings === false ? null : wedgeSettingValuesProblem(wedgeSettingsIn(document));
+  if (wedgeProblem !== null) return { ok: false, reason: `${WEDGE_SETTINGS_KEY}: ${wedgeProblem}` };
   return { ok: true, document: structuredClone(document) };
+}
+
+/** What a document sets at counter.scanner.wedge, or undefined. */
+export function wedgeSettingsIn(document: ConfigDocument): unknown {
+  const scanner = (document.counter as { scanner?: unknown } | undefined)?.scanner;
+  return isPlainObject(scanner) ? scanner.wedge : undefined;
+}
+
+/** The wedge settings a document (usually the configuration in force) gives, defaults filled in. */
+export function wedgeSettingsOf(document: ConfigDocument): WedgeSettingsResult {
+  const checked = wedgeSettingsFrom(wedgeSettingsIn(document));
+  return checked.ok ? checked : { ok: false, problem: `${WEDGE_SETTINGS_KEY}: ${checked.problem}` };
 }
 
 /** Layers documents, later ones winning key by key; arrays and other values are replaced whole. */

@@ -5,7 +5,7 @@ import type { ConfigValueSource } from '../../shared/config-schema';
 import { readScan } from '../../shared/sale/scan-reading';
 import { scanText, type Scan } from '../../shared/scan/scan';
 import type { KeyFocus } from '../../shared/scan/wedge-keys';
-import { DEFAULT_WEDGE_SETTINGS, wedgeSettingsFrom, type WedgeSettings, type WedgeSettingsResult } from '../../shared/scan/wedge-settings';
+import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../../shared/scan/wedge-settings';
 import {
   SCAN_LOG_SIZE,
   TRACE_MAX_EVENTS,
@@ -23,6 +23,7 @@ import {
 } from '../../shared/scanner-contract';
 import type { KeyReader } from '../app/counter-app';
 import type { ConfigStore, EffectiveConfig } from '../config/config-store';
+import { wedgeSettingsOf } from '../config/document';
 import type { HidDeviceInfo } from './hid-backend';
 import type { HidScannerHandlers } from './hid-manager';
 import { WedgeReader } from './wedge-reader';
@@ -62,19 +63,6 @@ export function visibleScanText(text: string): string {
     else shown += character;
   }
   return shown;
-}
-
-/** The wedge settings the configuration document sets at `counter.scanner.wedge`, defaults filled in. */
-export function wedgeSettingsOf(document: unknown): WedgeSettingsResult {
-  const wedge = (document as { counter?: { scanner?: { wedge?: unknown } } } | null)?.counter?.scanner?.wedge;
-  const checked = wedgeSettingsFrom(wedge);
-  return checked.ok ? checked : { ok: false, problem: `${WEDGE_SETTINGS_KEY}: ${checked.problem}` };
-}
-
-/** Why a configuration document's wedge settings would be refused, or null when they are fine (or absent). */
-export function wedgeConfigProblem(document: unknown): string | null {
-  const checked = wedgeSettingsOf(document);
-  return checked.ok ? null : checked.problem;
 }
 
 export interface ScannerDiagnosticsDeps {

@@ -53,12 +53,25 @@ const WedgeSettingsSchema = z
 
 export type WedgeSettingsResult = { ok: true; settings: WedgeSettings } | { ok: false; problem: string };
 
+function problemOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`).join('; ');
+}
+
+/**
+ * Why some of the settings (one layer of the configuration, which may leave the rest to another)
+ * are not valid: an unknown setting or a value out of range, by name; null when they are fine.
+ * Rules between settings (`endTimeoutMs` at least `maxGapMs`) are for the settings in force, see
+ * `wedgeSettingsFrom`.
+ */
+export function wedgeSettingValuesProblem(input: unknown): string | null {
+  const parsed = WedgeSettingsSchema.safeParse(input ?? {});
+  return parsed.success ? null : problemOf(parsed.error);
+}
+
 /** The defaults with the given settings over them; refuses unknown or out-of-range settings by name. */
 export function wedgeSettingsFrom(input: unknown): WedgeSettingsResult {
   const parsed = WedgeSettingsSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    return { ok: false, problem: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`).join('; ') };
-  }
+  if (!parsed.success) return { ok: false, problem: problemOf(parsed.error) };
   const settings: WedgeSettings = { ...DEFAULT_WEDGE_SETTINGS, terminators: [...DEFAULT_WEDGE_SETTINGS.terminators], ...parsed.data };
   if (settings.endTimeoutMs < settings.maxGapMs) {
     return { ok: false, problem: `endTimeoutMs (${settings.endTimeoutMs}) must be at least maxGapMs (${settings.maxGapMs})` };

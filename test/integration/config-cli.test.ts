@@ -56,6 +56,29 @@ describe('counter config', () => {
     expect(broken.err.join('\n')).toContain('cannot read');
   });
 
+  it('refuses invalid wedge settings by name, as the settings screen does, and keeps the last good configuration', async () => {
+    const db = tempDbPath();
+    const tooSmall = captured();
+    expect(await run(['set', 'counter.scanner.wedge.maxGapMs', '1', '--db', db], tooSmall.io)).toBe(1);
+    expect(tooSmall.err.join('\n')).toBe('counter config: refused: counter.scanner.wedge: maxGapMs: Too small: expected number to be >=5. The configuration in force was kept.');
+    // A gap longer than the default endTimeoutMs (100) needs a longer endTimeoutMs first.
+    const tooLong = captured();
+    expect(await run(['set', 'counter.scanner.wedge.maxGapMs', '150', '--db', db], tooLong.io)).toBe(1);
+    expect(tooLong.err.join('\n')).toContain('endTimeoutMs (100) must be at least maxGapMs (150)');
+    expect(await run(['set', 'counter.scanner.wedge.endTimeoutMs', '160', '--db', db], captured().io)).toBe(0);
+    expect(await run(['set', 'counter.scanner.wedge.maxGapMs', '150', '--db', db], captured().io)).toBe(0);
+
+    const file = join(tempDir(), 'config.json');
+    writeFileSync(file, JSON.stringify({ counter: { scanner: { wedge: { layout: 'dvorak' } } } }));
+    const replaced = captured();
+    expect(await run(['replace', file, '--db', db], replaced.io)).toBe(1);
+    expect(replaced.err.join('\n')).toMatch(/^counter config: refused: counter\.scanner\.wedge: layout: .*The configuration in force was kept\.$/);
+
+    const got = captured();
+    await run(['get', '--json', '--db', db], got.io);
+    expect(JSON.parse(got.out.join('')).document.counter).toEqual({ scanner: { wedge: { endTimeoutMs: 160, maxGapMs: 150 } } });
+  });
+
   it('reads VALUE as JSON when it parses, else as text', () => {
     expect(parseValue('42')).toBe(42);
     expect(parseValue('true')).toBe(true);

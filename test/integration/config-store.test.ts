@@ -179,3 +179,65 @@ describe('ConfigStore: more than one connection', () => {
     app.close();
   });
 });
+
+describe('ConfigStore: counter.scanner.wedge', () => {
+  const withWedge = (wedge: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ counter: { scanner: { wedge } }, ...extra });
+
+  it('refuses a document with invalid wedge settings, naming the setting, and keeps the last good configuration', () => {
+    const { db, store } = open();
+    const good = withPattern('^SN\\d+$', withWedge({ maxGapMs: 70, endTimeoutMs: 140 }));
+    expect(store.replace(good, 'test').ok).toBe(true);
+    const cases: [unknown, RegExp][] = [
+      [withWedge({ maxGapMs: 2 }), /^counter\.scanner\.wedge: maxGapMs: Too small: expected number to be >=5\. The configuration in force was kept\.$/],
+      [withWedge({ speed: 3 }), /^counter\.scanner\.wedge: .*speed/],
+      [withWedge({ maxGapMs: 200 }), /^counter\.scanner\.wedge: endTimeoutMs \(100\) must be at least maxGapMs \(200\)\. The configuration in force was kept\.$/],
+    ];
+    for (const [document, reason] of cases) {
+      const result = store.replace(document, 'test');
+      expect(result).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+    }
+    const set = store.set('counter.scanner.wedge.layout', 'dvorak', 'cli');
+    expect(set).toEqual({ ok: false, reason: expect.stringMatching(/^counter\.scanner\.wedge: layout: /) });
+    expect(store.local()).toEqual(good);
+    expect(store.history()).toHaveLength(1);
+    db.close();
+  });
+
+  it('checks the wedge settings a save changes together with the managed ones, and does not blame a save that leaves them alone', () => {
+    // IT raised maxGapMs without endTimeoutMs: the file is taken, and works once the till sets an endTimeoutMs to match.
+    const path = managedFile(withWedge({ maxGapMs: 200 }));
+    const { db, store } = open(path);
+    expect(store.effective().warnings).toEqual([]);
+    expect(store.set(SERIAL_REGEX_KEY, '^SN$', 'cli').ok).toBe(true);
+    expect(store.set('counter.scanner.wedge.endTimeoutMs', 150, 'cli')).toEqual({
+      ok: false,
+      reason: `counter.scanner.wedge: endTimeoutMs (150) must be at least maxGapMs (200), with the values of the managed configuration ${path}. The configuration in force was kept.`,
+    });
+    expect(store.set('counter.scanner.wedge.endTimeoutMs', 240, 'cli').ok).toBe(true);
+    expect(store.effective().document).toMatchObject(withPattern('^SN$', withWedge({ maxGapMs: 200, endTimeoutMs: 240 })));
+    db.close();
+  });
+
+  it('refuses a managed file with an invalid wedge setting, keeping the last good managed values', () => {
+    const path = managedFile(withPattern('^GOOD$', withWedge({ maxGapMs: 60, endTimeoutMs: 120 })));
+    const { db, store } = open(path);
+    writeFileSync(path, JSON.stringify(withPattern('^NEW$', withWedge({ maxGapMs: 6000 }))));
+    store.reloadManaged();
+    const effective = store.effective();
+    expect(effective.document).toMatchObject(withPattern('^GOOD$', withWedge({ maxGapMs: 60 })));
+    expect(effective.warnings[0]).toMatch(/^The managed configuration was refused: .*counter\.scanner\.wedge: maxGapMs: Too big.*last good/);
+    db.close();
+  });
+
+  it('keeps a local document saved before wedge settings were checked in force, and asks for them to be fixed on the next save', () => {
+    const { db, store } = open();
+    const saved = withPattern('^SN$', withWedge({ layout: 'dvorak' }));
+    db.prepare("INSERT INTO app_config (id, document, updated_at) VALUES (1, ?, '2025-01-01T00:00:00.000Z')").run(JSON.stringify(saved));
+    expect(store.effective().document).toEqual(saved);
+    expect(store.effective().warnings).toEqual([]);
+    expect(store.set('till.name', 'Front', 'cli')).toEqual({ ok: false, reason: expect.stringMatching(/^counter\.scanner\.wedge: layout: /) });
+    expect(store.set('counter.scanner.wedge.layout', 'os', 'cli').ok).toBe(true);
+    expect(store.local()).toEqual(withPattern('^SN$', withWedge({ layout: 'os' })));
+    db.close();
+  });
+});

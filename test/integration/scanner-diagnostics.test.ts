@@ -21,6 +21,8 @@ const wedgeCases = readdirSync(wedgeCasesDir).filter((name) => name.endsWith('.j
 interface Harness {
   app: CounterApp;
   config: ConfigStore;
+  /** The managed file the config store reads; absent until a test writes it. */
+  managedPath: string;
   seen: { name: EventName; payload: any }[];
   typed: string[];
   request<N extends RequestName>(name: N, input: unknown): Promise<any>;
@@ -34,7 +36,8 @@ async function harness(document: Record<string, unknown> = SERIAL_PATTERN): Prom
   const db = openDatabase(tempDbPath());
   const report = await importCatalog(db, [join(casesDir, 'catalog', 'basic')]);
   expect(report.ok).toBe(true);
-  const config = new ConfigStore(db, { managedPath: join(tempDir(), 'absent.json') });
+  const managedPath = join(tempDir(), 'managed.json');
+  const config = new ConfigStore(db, { managedPath });
   expect(config.replace(document, 'test').ok).toBe(true);
   // Timers are faked from here on, so key events arrive exactly at their recorded times.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
@@ -53,6 +56,7 @@ async function harness(document: Record<string, unknown> = SERIAL_PATTERN): Prom
   return {
     app,
     config,
+    managedPath,
     seen,
     typed,
     async request(name, input) {
@@ -189,18 +193,19 @@ describe('wedge settings from the configuration, applied live', () => {
     expect(h.config.effectiveDocument()).toEqual(expect.objectContaining(SERIAL_PATTERN));
   });
 
-  it('keeps the last good settings, with the problem shown, when invalid ones get in another way', async () => {
+  it('keeps the last good settings, with the problem shown, when the managed file makes them invalid together with the local ones', async () => {
     const h = await harness({ ...SERIAL_PATTERN, counter: { scanner: { wedge: { maxGapMs: 70, endTimeoutMs: 140 } } } });
-    // `counter config set` checks only the keys the config store knows.
-    expect(h.config.set('counter.scanner.wedge.layout', 'dvorak', 'cli (test)').ok).toBe(true);
+    // Each document is valid alone; in force, the local endTimeoutMs is shorter than IT's maxGapMs.
+    writeFileSync(h.managedPath, JSON.stringify({ counter: { scanner: { wedge: { maxGapMs: 200 } } } }), { mode: 0o644 });
+    h.config.reloadManaged();
     const { status } = await h.request('getScannerDiagnostics', {});
-    expect(status.wedge.problem).toMatch(/^counter\.scanner\.wedge: layout: .*stay in force/);
-    expect(status.wedge.settings).toMatchObject({ layout: 'us', maxGapMs: 70 });
+    expect(status.wedge.problem).toMatch(/^counter\.scanner\.wedge: endTimeoutMs \(140\) must be at least maxGapMs \(200\)\. The settings shown stay in force/);
+    expect(status.wedge.settings).toMatchObject({ maxGapMs: 70, endTimeoutMs: 140 });
     h.play(scanKeys('0614141000104', 65), 'none');
     await quiet();
     expect(h.app.sale.view().lines).toHaveLength(1);
-    expect(h.config.set('counter.scanner.wedge.layout', 'os', 'cli (test)').ok).toBe(true);
-    expect(h.of('scannerStatus').at(-1).wedge).toMatchObject({ problem: null, settings: { layout: 'os', maxGapMs: 70 } });
+    expect(h.config.set('counter.scanner.wedge.endTimeoutMs', 250, 'cli (test)').ok).toBe(true);
+    expect(h.of('scannerStatus').at(-1).wedge).toMatchObject({ problem: null, settings: { maxGapMs: 200, endTimeoutMs: 250 }, sources: { maxGapMs: 'managed', endTimeoutMs: 'local' } });
   });
 
   it('loses no held key when the reader is replaced: what the old one held comes back as typing', async () => {

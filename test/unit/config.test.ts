@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppConfigDocument } from '../../shared/config-schema';
+import { DEFAULT_WEDGE_SETTINGS } from '../../shared/scan/wedge-settings';
+import { WEDGE_SETTINGS_KEY } from '../../shared/scanner-contract';
 import { compileSerialPattern } from '../../shared/serial';
-import { checkConfigDocument, layer, leafKeys, withKey } from '../../main/config/document';
+import { checkConfigDocument, layer, leafKeys, wedgeSettingsOf, withKey } from '../../main/config/document';
 import { defaultDatabasePath, managedConfigPath } from '../../main/config/paths';
 
 const withPattern = (pattern: unknown) => ({ capabilities: { serialized_inventory: { serial_number_regex: pattern } } });
@@ -25,6 +27,45 @@ describe('configuration document', () => {
     expect(layer({ a: { b: 1, c: [1, 2] } }, { a: { c: [3] } }, { a: { d: 4 } })).toEqual({ a: { b: 1, c: [3], d: 4 } });
     expect(leafKeys({ a: { b: 1, c: {} }, d: [1] })).toEqual(['a.b', 'a.c', 'd']);
     expect(withKey({ a: 1 }, 'b.c', 2)).toEqual({ a: 1, b: { c: 2 } });
+  });
+});
+
+const withWedge = (wedge: unknown) => ({ counter: { scanner: { wedge } } });
+
+describe(`${WEDGE_SETTINGS_KEY} in a document`, () => {
+  it('are the defaults when the document sets none', () => {
+    expect(wedgeSettingsOf({})).toEqual({ ok: true, settings: DEFAULT_WEDGE_SETTINGS });
+    expect(wedgeSettingsOf({ counter: 'other' })).toEqual({ ok: true, settings: DEFAULT_WEDGE_SETTINGS });
+    expect(checkConfigDocument({ capabilities: {} }).ok).toBe(true);
+  });
+
+  it('are read with the defaults filled in', () => {
+    const result = wedgeSettingsOf(withWedge({ maxGapMs: 80, endTimeoutMs: 120, groupSeparatorKey: 'F8' }));
+    expect(result).toEqual({ ok: true, settings: { ...DEFAULT_WEDGE_SETTINGS, maxGapMs: 80, endTimeoutMs: 120, groupSeparatorKey: 'F8' } });
+  });
+
+  it('refuse a document with an unknown setting or a value out of range, naming the key and the setting', () => {
+    const reasonOf = (wedge: unknown) => {
+      const checked = checkConfigDocument(withWedge(wedge));
+      return checked.ok ? null : checked.reason;
+    };
+    expect(reasonOf({ maxGapMs: 1 })).toMatch(/^counter\.scanner\.wedge: maxGapMs: Too small: expected number to be >=5$/);
+    expect(reasonOf({ maxGap: 60 })).toMatch(/^counter\.scanner\.wedge: .*maxGap/);
+    expect(reasonOf({ layout: 'dvorak' })).toMatch(/^counter\.scanner\.wedge: layout: /);
+    expect(reasonOf('fast')).toMatch(/^counter\.scanner\.wedge: /);
+    expect(reasonOf({ maxGapMs: 80, endTimeoutMs: 120 })).toBeNull();
+  });
+
+  it('leave the rules between settings to the settings in force: one document may be one layer of several', () => {
+    // maxGapMs 200 needs an endTimeoutMs of 200 or more, which another layer (the managed file, say) may give.
+    expect(checkConfigDocument(withWedge({ maxGapMs: 200 })).ok).toBe(true);
+    expect(wedgeSettingsOf(withWedge({ maxGapMs: 200 }))).toEqual({ ok: false, problem: 'counter.scanner.wedge: endTimeoutMs (100) must be at least maxGapMs (200)' });
+    expect(wedgeSettingsOf(layer(withWedge({ maxGapMs: 200 }), withWedge({ endTimeoutMs: 250 })))).toMatchObject({ ok: true, settings: { maxGapMs: 200, endTimeoutMs: 250 } });
+  });
+
+  it('are left unchecked only when asked, for a document saved before they were checked', () => {
+    expect(checkConfigDocument(withWedge({ layout: 'dvorak' }), { wedgeSettings: false }).ok).toBe(true);
+    expect(checkConfigDocument({ ...withWedge({ layout: 'dvorak' }), ...withPattern('(a') }, { wedgeSettings: false }).ok).toBe(false);
   });
 });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { events, requests } from '../../shared/contract';
-import { scannerEvents, scannerRequests, WEDGE_SETTINGS_KEY } from '../../shared/scanner-contract';
-import { DEFAULT_WEDGE_SETTINGS } from '../../shared/scan/wedge-settings';
-import { visibleScanText, wedgeConfigProblem, wedgeSettingsOf } from '../../main/devices/scanner-diagnostics';
+import { scannerEvents, scannerRequests } from '../../shared/scanner-contract';
+import { visibleScanText } from '../../main/devices/scanner-diagnostics';
 
 describe('visibleScanText', () => {
   it('names GS, CR, LF and TAB, shows a space as ·, leaves printable ASCII as it is', () => {
@@ -31,25 +30,6 @@ describe('visibleScanText', () => {
       ['\r', '⟨CR⟩'],
     ];
     for (const [a, b] of pairs) expect(visibleScanText(a)).not.toBe(visibleScanText(b));
-  });
-});
-
-describe('wedge settings from the app configuration', () => {
-  it('are the defaults when the document sets none', () => {
-    expect(wedgeSettingsOf({})).toEqual({ ok: true, settings: DEFAULT_WEDGE_SETTINGS });
-    expect(wedgeConfigProblem({ capabilities: {} })).toBeNull();
-  });
-
-  it(`are read from ${WEDGE_SETTINGS_KEY}, defaults filled in`, () => {
-    const result = wedgeSettingsOf({ counter: { scanner: { wedge: { maxGapMs: 80, endTimeoutMs: 120, groupSeparatorKey: 'F8' } } } });
-    expect(result).toEqual({ ok: true, settings: { ...DEFAULT_WEDGE_SETTINGS, maxGapMs: 80, endTimeoutMs: 120, groupSeparatorKey: 'F8' } });
-  });
-
-  it('are refused with the key and the setting named', () => {
-    expect(wedgeConfigProblem({ counter: { scanner: { wedge: { maxGapMs: 1 } } } })).toMatch(/^counter\.scanner\.wedge: maxGapMs: /);
-    expect(wedgeConfigProblem({ counter: { scanner: { wedge: { maxGap: 60 } } } })).toMatch(/counter\.scanner\.wedge: .*maxGap/);
-    expect(wedgeConfigProblem({ counter: { scanner: { wedge: 'fast' } } })).toMatch(/^counter\.scanner\.wedge: /);
-    expect(wedgeConfigProblem({ counter: { scanner: { wedge: { maxGapMs: 200 } } } })).toMatch(/endTimeoutMs \(100\) must be at least maxGapMs \(200\)/);
   });
 });
 
