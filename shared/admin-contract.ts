@@ -59,6 +59,8 @@ export const EffectiveConfigView = z.object({
   sources: z.record(z.string(), ConfigValueSource),
   warnings: z.array(z.string()),
   managedPath: z.string(),
+  /** This till's own document as saved: what the editor edits, local values hidden under managed keys included. */
+  local: ConfigDocumentView,
 });
 
 export const ConfigSaveResult = z.discriminatedUnion('ok', [

@@ -14,6 +14,8 @@ export interface EffectiveConfig {
   /** Things an admin must see: a managed file refused, local values the managed file overrides. */
   warnings: string[];
   managedPath: string;
+  /** The local document as saved (what `local()` returns), values hidden under managed keys included. */
+  local: ConfigDocument;
 }
 
 export interface ConfigChange {
@@ -76,7 +78,7 @@ export class ConfigStore {
     const sources: Record<string, ConfigValueSource> = {};
     for (const key of leafKeys(document)) sources[key] = hasKey(this.managed, key) ? 'managed' : hasKey(local.document, key) ? 'local' : 'default';
     const warnings = [...(this.managedWarning ? [this.managedWarning] : []), ...(local.warning ? [local.warning] : []), ...this.overrideWarnings(local.document)];
-    this.cached = { document, sources, warnings, managedPath: this.managedPath };
+    this.cached = { document, sources, warnings, managedPath: this.managedPath, local: local.document };
     return structuredClone(this.cached);
   }
 
@@ -215,7 +217,9 @@ export class ConfigStore {
   private changed(before: EffectiveConfig): void {
     this.cached = null;
     const after = this.effective();
-    if (JSON.stringify(after.document) === JSON.stringify(before.document) && JSON.stringify(after.warnings) === JSON.stringify(before.warnings)) return;
+    // The local document counts too: a value under a managed key changes nothing in force, but the editor shows it.
+    const same = (['document', 'warnings', 'local'] as const).every((part) => JSON.stringify(after[part]) === JSON.stringify(before[part]));
+    if (same) return;
     for (const listener of this.listeners) listener(structuredClone(after));
   }
 }

@@ -121,6 +121,8 @@ test('values of the managed file are shown read-only, win over local ones, and s
     await page.getByTestId('config-save').click();
     await expect(page.getByTestId('config-result')).toHaveAttribute('data-ok', 'true');
     await expect(page.getByTestId('config-warnings')).toContainText('counter.scanner.wedge.maxGapMs is set by the managed configuration');
+    // The editor shows this till's document as saved, the hidden value too, so the next save keeps it.
+    await expect(page.getByTestId('config-editor')).toHaveValue(/"maxGapMs": 60/);
     await expect(managedRow.getByTestId('config-source-value')).toHaveText('70');
     await expect(page.locator('[data-testid="config-source-row"][data-key="counter.scanner.wedge.minLength"]')).toHaveAttribute('data-source', 'local');
     await screenshotWhole(page, 'admin-config-managed');

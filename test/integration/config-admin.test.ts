@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adminEvents, adminRequests, type AdminEventName } from '../../shared/admin-contract';
@@ -8,9 +9,9 @@ import { writeGeneratedProducts } from '../../bench/import-generate';
 import { casesDir, tempDbPath, tempDir } from '../support/temp';
 import { tableChecksums } from './import-support';
 
-function setup() {
+function setup(managedPath = join(tempDir(), 'absent.json')) {
   const db = openDatabase(tempDbPath());
-  const config = new ConfigStore(db, { managedPath: join(tempDir(), 'absent.json') });
+  const config = new ConfigStore(db, { managedPath, platform: 'linux' });
   const events: { name: AdminEventName; payload: unknown }[] = [];
   const waiters: ((event: { name: AdminEventName; payload: any }) => void)[] = [];
   const disposers: (() => void)[] = [];
@@ -85,6 +86,32 @@ describe('admin handlers: settings', () => {
     dispose();
     await handlers.replaceAppConfig({ document: {} });
     expect(events.filter((e) => e.name === 'configChanged')).toHaveLength(1);
+    db.close();
+  });
+
+  it('gives the local document as saved, a value hidden under a managed key included, so saving it back keeps that value', async () => {
+    const managedPath = join(tempDir(), 'managed.json');
+    writeFileSync(managedPath, JSON.stringify({ capabilities: { serialized_inventory: { serial_number_regex: '^IT$' } } }), { mode: 0o644 });
+    const { db, config, handlers, events } = setup(managedPath);
+    const local = { capabilities: { serialized_inventory: { serial_number_regex: '^TILL$' } }, till: { name: 'Front', empty: {} } };
+    expect((await handlers.replaceAppConfig({ document: local })).ok).toBe(true);
+
+    const effective = adminRequests.getEffectiveConfig.output.parse(await handlers.getEffectiveConfig({}));
+    expect(effective.document).toMatchObject({ capabilities: { serialized_inventory: { serial_number_regex: '^IT$' } } });
+    expect(effective.local).toEqual(local);
+    expect(effective.warnings.join(' ')).toContain('serial_number_regex is set by the managed configuration');
+
+    // What the editor saves unchanged is what was saved: the hidden value survives.
+    expect((await handlers.replaceAppConfig({ document: effective.local })).ok).toBe(true);
+    expect(config.local()).toEqual(local);
+
+    // A change of the hidden value alone changes nothing in force, yet the editor hears of it.
+    const heard = events.length;
+    const changedLocal = { ...local, capabilities: { serialized_inventory: { serial_number_regex: '^TILL2$' } } };
+    expect((await handlers.replaceAppConfig({ document: changedLocal })).ok).toBe(true);
+    const announced = events.slice(heard).filter((e) => e.name === 'configChanged').map((e) => adminEvents.configChanged.parse(e.payload));
+    expect(announced.map((view) => view.local)).toEqual([changedLocal]);
+    expect(announced[0]!.document).toEqual(effective.document);
     db.close();
   });
 

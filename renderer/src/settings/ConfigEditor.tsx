@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CounterApi, RequestOutput } from '../../../shared/contract';
 import type { Send } from '../app/use-actions';
-import { localDocumentOf } from '../admin/config-layers';
 import { formatConfig, parseConfigText } from './json-text';
 
 type EffectiveConfig = RequestOutput<'getEffectiveConfig'>;
 type Outcome = { ok: boolean; message: string; details: string[] } | null;
 
-/** What this till saved: defaults and managed values are not part of its document, so saving never copies them into it. */
-const localText = (config: EffectiveConfig) => formatConfig(localDocumentOf(config.document, config.sources));
+/**
+ * What this till saved, exactly: defaults and managed values are not part of its document, so saving
+ * never copies them into it, and a value hidden under a managed key is in it, so saving keeps it.
+ */
+const localText = (config: EffectiveConfig) => formatConfig(config.local);
 
 const SOURCE_LABEL = { managed: 'managed by IT', local: 'set on this till', default: 'default' } as const;
 
@@ -79,7 +81,9 @@ export function ConfigEditor({ send, api }: ConfigEditorProps) {
         <h2 id="config-heading" className="settings-title settings-title-section">
           This till’s configuration
         </h2>
-        <p className="hint">The document saved on this till, in JSON; defaults and managed values are not in it. Saving replaces it whole.</p>
+        <p className="hint">
+          The document saved on this till, in JSON; defaults and managed values are not in it. A value under a key IT manages is kept here but not in force. Saving replaces it whole.
+        </p>
       </header>
       {outcome && (
         <div className={`feedback ${outcome.ok ? 'feedback-ok' : 'feedback-refused'}`} data-testid="config-result" data-ok={String(outcome.ok)} role={outcome.ok ? 'status' : 'alert'}>
