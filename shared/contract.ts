@@ -19,7 +19,8 @@ export type Tender = z.infer<typeof Tender>;
 export const RefusalSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 
 export const ActionResult = z.union([
-  z.object({ ok: z.literal(true), message: z.string().optional() }),
+  /** `warning`: the action happened, yet part of it was refused (a label's serial, say) and needs attention. */
+  z.object({ ok: z.literal(true), message: z.string().optional(), warning: RefusalSchema.optional() }),
   z.object({ ok: z.literal(false), error: RefusalSchema }),
 ]);
 export type ActionResult = z.infer<typeof ActionResult>;

@@ -32,6 +32,18 @@ export interface ScanReading {
   productCodes: string[];
   /** The serial that came with the product, from GS1 AI (21). */
   embeddedSerial: string | null;
+  /** The GTIN of GS1 AI (01): the label names a product, whether the catalog has it or not. */
+  labelGtin?: string | null;
+  /**
+   * Why a label that says what it is (an AIM identifier, GS1 structure) cannot be read: a bad check
+   * digit or a broken element string. Such data is refused, never taken as a code or a serial.
+   */
+  unreadable?: string | null;
+}
+
+/** The refusal of a scan that could not be read, before any rule looks at its data. */
+export function unreadableScan(reading: ScanReading): { code: 'SCAN_UNREADABLE'; detail: string } | null {
+  return reading.unreadable ? { code: 'SCAN_UNREADABLE', detail: reading.unreadable } : null;
 }
 
 export function findScannedProduct(reading: ScanReading, facts: SerialFacts): CatalogProduct | null {
@@ -79,6 +91,9 @@ export function serialOfferedAtPrompt(
     }
     return { ok: false, code: 'SERIAL_IS_PRODUCT_CODE' };
   }
+  // A GS1 label of a product the catalog does not know still names a product: its (21) belongs to
+  // that product, not to the unit waiting here.
+  if (reading.labelGtin) return { ok: false, code: 'SERIAL_IS_PRODUCT_CODE' };
   return { ok: true, serial: normalizeSerial(reading.embeddedSerial ?? reading.text) };
 }
 

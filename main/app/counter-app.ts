@@ -1,5 +1,5 @@
 import { requests, type ActionResult, type AppState, type KeyInput, type EventName, type EventPayload, type Feedback, type RequestName } from '../../shared/contract';
-import { compileSerialPattern, serialPatternOf, type SerialMatcher } from '../../shared/serial';
+import { compileSerialPattern, type SerialMatcher } from '../../shared/serial';
 import type { Db } from '../db/open';
 import type { ConfigStore } from '../config/config-store';
 import { SaleSession, type SerialPolicy } from '../sale/sale-session';
@@ -82,11 +82,13 @@ export class CounterApp {
   }
 
   /** Records what the person at the till is told about an action, and sends the new state. */
-  report(result: { ok: true; message?: string } | { ok: false; error: { code: Feedback['code'] & string; message: string } }): void {
+  report(result: ActionResult): void {
     const seq = (this.feedback?.seq ?? 0) + 1;
-    this.feedback = result.ok
-      ? { seq, ok: true, message: result.message ?? '', code: null }
-      : { seq, ok: false, message: result.error.message, code: result.error.code };
+    // A warning is shown and sounded like a refusal: the cashier must look, although the action happened.
+    const refused = result.ok ? result.warning : result.error;
+    this.feedback = refused
+      ? { seq, ok: false, message: result.ok && result.message ? `${result.message} ${refused.message}` : refused.message, code: refused.code }
+      : { seq, ok: true, message: (result.ok && result.message) || '', code: null };
     this.emit('state', this.state());
   }
 
@@ -149,7 +151,7 @@ function serialPolicyOf(config: ConfigStore): SerialPolicy {
   let compiledFor: string | null | undefined;
   let matches: SerialMatcher = () => true;
   const current = (): string | null => {
-    const pattern = serialPatternOf(config.effectiveDocument());
+    const pattern = config.serialPattern();
     if (pattern !== compiledFor) {
       compiledFor = pattern;
       const compiled = compileSerialPattern(pattern);

@@ -1,3 +1,4 @@
+import { serialPatternOf } from '../../shared/serial';
 import { DEFAULT_CONFIG, type ConfigValueSource } from '../../shared/config-schema';
 import type { Db } from '../db/open';
 import { checkConfigDocument, hasKey, isValidKey, layer, leafKeys, wedgeSettingsIn, wedgeSettingsOf, withKey, type ConfigDocument } from './document';
@@ -69,22 +70,38 @@ export class ConfigStore {
   }
 
   effective(): EffectiveConfig {
-    // data_version moves when another connection (say `counter config set` while the app runs) commits.
+    return structuredClone(this.inForce());
+  }
+
+  /** The document in force; callers get their own copy. */
+  effectiveDocument(): ConfigDocument {
+    return this.effective().document;
+  }
+
+  /** The serial pattern in force, read on every check a scan makes: no copy of the document. */
+  serialPattern(): string | null {
+    return serialPatternOf(this.inForce().document);
+  }
+
+  /**
+   * The configuration in force, recomputed when this connection changed it or another one
+   * committed (data_version moves: `counter config set` while the app runs). A change seen that way
+   * is announced to the listeners like one made here, so the wedge reader and the screens follow it.
+   */
+  private inForce(): EffectiveConfig {
     const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (this.cached && version === this.cachedVersion) return structuredClone(this.cached);
+    if (this.cached && version === this.cachedVersion) return this.cached;
+    const before = this.cached;
     this.cachedVersion = version;
     const local = this.readLocal();
     const document = layer(DEFAULT_CONFIG, local.document, this.managed);
     const sources: Record<string, ConfigValueSource> = {};
     for (const key of leafKeys(document)) sources[key] = hasKey(this.managed, key) ? 'managed' : hasKey(local.document, key) ? 'local' : 'default';
     const warnings = [...(this.managedWarning ? [this.managedWarning] : []), ...(local.warning ? [local.warning] : []), ...this.overrideWarnings(local.document)];
-    this.cached = { document, sources, warnings, managedPath: this.managedPath, local: local.document };
-    return structuredClone(this.cached);
-  }
-
-  /** The document in force; what the sale session reads its serial pattern from. */
-  effectiveDocument(): ConfigDocument {
-    return this.effective().document;
+    const after: EffectiveConfig = { document, sources, warnings, managedPath: this.managedPath, local: local.document };
+    this.cached = after;
+    if (before && differs(before, after)) for (const listener of this.listeners) listener(structuredClone(after));
+    return after;
   }
 
   /** The local document as saved, without defaults or managed values. */
@@ -216,10 +233,12 @@ export class ConfigStore {
 
   private changed(before: EffectiveConfig): void {
     this.cached = null;
-    const after = this.effective();
-    // The local document counts too: a value under a managed key changes nothing in force, but the editor shows it.
-    const same = (['document', 'warnings', 'local'] as const).every((part) => JSON.stringify(after[part]) === JSON.stringify(before[part]));
-    if (same) return;
-    for (const listener of this.listeners) listener(structuredClone(after));
+    const after = this.inForce();
+    if (differs(before, after)) for (const listener of this.listeners) listener(structuredClone(after));
   }
+}
+
+/** The local document counts too: a value under a managed key changes nothing in force, but the editor shows it. */
+function differs(before: EffectiveConfig, after: EffectiveConfig): boolean {
+  return (['document', 'warnings', 'local'] as const).some((part) => JSON.stringify(after[part]) !== JSON.stringify(before[part]));
 }

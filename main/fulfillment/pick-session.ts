@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import type { ActionResult } from '../../shared/contract';
 import type { OpenPickView, PackingSlipView, PickingView, RequestSummaryView } from '../../shared/picking-contract';
-import { refusal, type ErrorCode } from '../../shared/errors';
+import { done, doneWithWarning, fail } from '../../shared/action-result';
 import {
   allows,
   checkComplete,
@@ -99,6 +99,20 @@ export class PickSession {
   }
 
   /**
+   * The picker goes back to the list of requests. The request leaves the pick screen (its picked
+   * units, serials and serial prompt stay on it for when it is opened again), so a scan made while
+   * the list is shown is refused as "no pick is open" instead of picking for a request not on screen.
+   */
+  leave(): ActionResult {
+    return this.requests.transaction(() => {
+      const requestId = this.requests.deskRequestId();
+      this.requests.setDeskRequest(null);
+      const kept = requestId === null ? '' : ` ${requestId} keeps what is picked.`;
+      return done(`Back to the requests.${kept} Scans pick nothing until a request is opened.`);
+    });
+  }
+
+  /**
    * Starts picking the oldest requests not started yet, up to `size`, as one wave. The pick screen
    * works through them in order: when every unit of one is picked it completes by itself and the
    * next one opens, so a wave is worked with the scanner alone.
@@ -120,7 +134,7 @@ export class PickSession {
       const decision = decidePickScan(state, readScan(data), this.facts(request));
       switch (decision.kind) {
         case 'refuse':
-          return fail(decision.code);
+          return fail(decision.code, decision.detail);
         case 'pick-unit': {
           const item = items.find((i) => i.id === decision.lineId)!;
           this.requests.setCounted(item.id, item.picked + 1);
@@ -129,7 +143,7 @@ export class PickSession {
         case 'await-serial': {
           const item = items.find((i) => i.id === decision.lineId)!;
           this.requests.setAwaiting(request.id, item.id);
-          if (decision.problem) return fail(decision.problem, `Scan or type the serial number of ${item.title}.`);
+          if (decision.problem) return doneWithWarning(`${item.title}: scan its serial number.`, decision.problem, `Scan or type the serial number of ${item.title}.`);
           return done(`${item.title}: scan its serial number.`);
         }
         case 'pick-serial':
@@ -284,7 +298,7 @@ export class PickSession {
     return this.requests.transaction(() => {
       const requestId = this.requests.deskRequestId();
       const request = requestId ? this.requests.request(requestId) : null;
-      if (!request) return fail('NO_OPEN_PICK');
+      if (!request) return fail('NO_OPEN_PICK', 'Open a request from the list to pick it.');
       if (!allows('pick', request.status)) return fail('PICK_STATE', `${request.id} is ${request.status}.`);
       const items = this.requests.items(request.id);
       return run(request, ruleState(request, items), items);
@@ -346,12 +360,4 @@ function missingDetail(state: PickRuleState, items: readonly ItemRow[]): string 
     .map((i) => `${i.title}: ${i.quantity - i.picked - i.rejected} more`);
   if (state.awaitingLineId !== null && missing.length === 0) return 'A unit still waits for its serial.';
   return missing.length > 0 ? `Still to pick: ${missing.join(', ')}.` : '';
-}
-
-function done(message: string): ActionResult {
-  return { ok: true, message };
-}
-
-function fail(code: ErrorCode, detail?: string): ActionResult {
-  return { ok: false, error: refusal(code, detail) };
 }

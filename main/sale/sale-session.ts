@@ -1,13 +1,14 @@
 import type { Db } from '../db/open';
 import type { ActionResult, Fulfillment, ReceiptView, SaleLineView, SaleView, Tender } from '../../shared/contract';
-import { refusal, type ErrorCode } from '../../shared/errors';
+import { done, doneWithWarning, fail } from '../../shared/action-result';
 import {
   checkQuantity,
   checkSerial,
+  decideAddProduct,
   decidePayment,
   decideScan,
   lineAwaitingSerial,
-  type CatalogProduct,
+  type ScanDecision,
   type SerialFacts,
 } from '../../shared/sale/rules';
 import { readScan } from '../../shared/sale/scan-reading';
@@ -55,23 +56,7 @@ export class SaleSession {
     return this.sales.transaction(() => {
       const sale = this.sales.openSale();
       const lines = sale ? this.sales.lines(sale.id) : [];
-      const decision = decideScan(lines, readScan(data), this.facts(sale));
-      switch (decision.kind) {
-        case 'refuse':
-          return fail(decision.code);
-        case 'increment': {
-          const line = lines.find((l) => l.id === decision.lineId)!;
-          this.sales.setQuantity(line.id, line.quantity + 1);
-          return done(`${line.title}: quantity ${line.quantity + 1}.`);
-        }
-        case 'assign-serial': {
-          const line = lines.find((l) => l.id === decision.lineId)!;
-          this.sales.setSerial(line.id, decision.serial);
-          return done(`Serial ${decision.serial} recorded for ${line.title}.`);
-        }
-        case 'add':
-          return this.addLine(decision.product, decision.serial);
-      }
+      return this.apply(lines, decideScan(lines, readScan(data), this.facts(sale)));
     });
   }
 
@@ -79,16 +64,29 @@ export class SaleSession {
     return this.sales.transaction(() => {
       const product = this.products.find(productId);
       if (!product || product.productId !== productId) return fail('NO_SUCH_PRODUCT');
-      if (!product.serialized) {
-        const sale = this.sales.openSale();
-        const same = sale ? this.sales.lines(sale.id).find((l) => l.productId === productId && l.fulfillment === 'take') : undefined;
-        if (same) {
-          this.sales.setQuantity(same.id, same.quantity + 1);
-          return done(`${same.title}: quantity ${same.quantity + 1}.`);
-        }
-      }
-      return this.addLine(product, null);
+      const sale = this.sales.openSale();
+      const lines = sale ? this.sales.lines(sale.id) : [];
+      return this.apply(lines, decideAddProduct(lines, product));
     });
+  }
+
+  private apply(lines: readonly LineRow[], decision: ScanDecision): ActionResult {
+    switch (decision.kind) {
+      case 'refuse':
+        return fail(decision.code, decision.detail);
+      case 'increment': {
+        const line = lines.find((l) => l.id === decision.lineId)!;
+        this.sales.setQuantity(line.id, line.quantity + 1);
+        return done(`${line.title}: quantity ${line.quantity + 1}.`);
+      }
+      case 'assign-serial': {
+        const line = lines.find((l) => l.id === decision.lineId)!;
+        this.sales.setSerial(line.id, decision.serial);
+        return done(`Serial ${decision.serial} recorded for ${line.title}.`);
+      }
+      case 'add':
+        return this.addLine(decision);
+    }
   }
 
   typeSerial(text: string): ActionResult {
@@ -189,9 +187,6 @@ export class SaleSession {
     });
   }
 
-  parkedSaleIds(): number[] {
-    return this.sales.parkedSales().map((s) => s.id);
-  }
 
   voidSale(): ActionResult {
     return this.sales.transaction(() => {
@@ -253,7 +248,7 @@ export class SaleSession {
     };
   }
 
-  private addLine(product: CatalogProduct, embeddedSerial: string | null): ActionResult {
+  private addLine({ product, serial, serialProblem }: Extract<ScanDecision, { kind: 'add' }>): ActionResult {
     const priced = this.products.priced(product);
     if (priced.price === null) return fail('NO_PRICE', `(${product.productId})`);
     let sale = this.sales.openSale();
@@ -270,13 +265,9 @@ export class SaleSession {
       unitPrice: priced.price,
     });
     if (!product.serialized) return done(`Added ${product.title}.`);
-    if (embeddedSerial === null) return done(`Added ${product.title}. Scan its serial number.`);
-    const lines = this.sales.lines(sale.id);
-    const line = lines.find((l) => l.id === lineId)!;
-    const serial = normalizeSerial(embeddedSerial);
-    const problem = checkSerial(lines, line, serial, this.facts(sale));
+    if (serial === null) return done(`Added ${product.title}. Scan its serial number.`);
     // The item stays on the sale and waits for a good serial: the cashier keeps what was scanned.
-    if (problem) return fail(problem, `Added ${product.title}; scan or type its serial number.`);
+    if (serialProblem) return doneWithWarning(`Added ${product.title}.`, serialProblem, `(${serial}) Scan or type its serial number.`);
     this.sales.setSerial(lineId, serial);
     return done(`Added ${product.title} with serial ${serial}.`);
   }
@@ -320,12 +311,4 @@ function toLineView(line: LineRow): SaleLineView {
     unitPrice: line.unitPrice,
     lineTotal: line.unitPrice * line.quantity,
   };
-}
-
-function done(message: string): ActionResult {
-  return { ok: true, message };
-}
-
-function fail(code: ErrorCode, detail?: string): ActionResult {
-  return { ok: false, error: refusal(code, detail) };
 }

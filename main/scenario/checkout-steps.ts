@@ -3,7 +3,7 @@ import type { Outcome, StepContext, StepKinds } from './steps';
 
 async function act(context: StepContext, name: RequestName, input: unknown): Promise<Outcome> {
   const result = (await context.app.handle(name, input)) as ActionResult;
-  return result.ok ? { ok: true, error: null } : { ok: false, error: result.error.code };
+  return result.ok ? { ok: true, error: result.warning?.code ?? null } : { ok: false, error: result.error.code };
 }
 
 /** A 1-based line number of the case file, as the id the contract takes. */

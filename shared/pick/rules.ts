@@ -4,6 +4,7 @@ import {
   serialOfferedAtPrompt,
   serialProblem,
   unknownScanCode,
+  unreadableScan,
   type ScanReading,
   type SerialFacts,
 } from '../serial-checks';
@@ -48,7 +49,7 @@ export type PickScanDecision =
   /** A serialized unit was scanned; it counts once its serial is given. `problem` refuses a serial its label carried. */
   | { kind: 'await-serial'; lineId: number; problem: ErrorCode | null }
   | { kind: 'pick-serial'; lineId: number; serial: string }
-  | { kind: 'refuse'; code: ErrorCode };
+  | { kind: 'refuse'; code: ErrorCode; detail?: string };
 
 /** Units of the line still to be picked or rejected. */
 export function unitsLeft(line: PickRuleLine): number {
@@ -62,6 +63,8 @@ export function everythingAccountedFor(state: PickRuleState): boolean {
 
 /** A product scan picks one unit of the first line of that product with units left. */
 export function decidePickScan(state: PickRuleState, reading: ScanReading, facts: SerialFacts): PickScanDecision {
+  const unreadable = unreadableScan(reading);
+  if (unreadable) return { kind: 'refuse', ...unreadable };
   const awaiting = state.lines.find((l) => l.id === state.awaitingLineId);
   if (awaiting) {
     const offered = serialOfferedAtPrompt(reading, awaiting.productId, facts);

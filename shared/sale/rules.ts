@@ -1,10 +1,12 @@
 import type { ErrorCode } from '../errors';
+import { normalizeSerial } from '../serial';
 import type { Fulfillment, Tender } from '../contract';
 import {
   findScannedProduct,
   serialOfferedAtPrompt,
   serialProblem,
   unknownScanCode,
+  unreadableScan,
   type CatalogProduct,
   type ScanReading,
   type SerialFacts,
@@ -29,10 +31,11 @@ export interface RuleLine {
 }
 
 export type ScanDecision =
-  | { kind: 'add'; product: CatalogProduct; serial: string | null }
+  /** `serialProblem` refuses a serial the label carried: the unit is added and waits for another. */
+  | { kind: 'add'; product: CatalogProduct; serial: string | null; serialProblem: ErrorCode | null }
   | { kind: 'increment'; lineId: number }
   | { kind: 'assign-serial'; lineId: number; serial: string }
-  | { kind: 'refuse'; code: ErrorCode };
+  | { kind: 'refuse'; code: ErrorCode; detail?: string };
 
 export function needsSerial(line: RuleLine): boolean {
   return line.serialized && line.fulfillment === 'take' && line.serial === null;
@@ -44,6 +47,8 @@ export function lineAwaitingSerial<L extends RuleLine>(lines: readonly L[]): L |
 }
 
 export function decideScan(lines: readonly RuleLine[], reading: ScanReading, facts: SerialFacts): ScanDecision {
+  const unreadable = unreadableScan(reading);
+  if (unreadable) return { kind: 'refuse', ...unreadable };
   const awaiting = lineAwaitingSerial(lines);
   if (awaiting) {
     const offered = serialOfferedAtPrompt(reading, awaiting.productId, facts);
@@ -52,14 +57,26 @@ export function decideScan(lines: readonly RuleLine[], reading: ScanReading, fac
     return problem ? { kind: 'refuse', code: problem } : { kind: 'assign-serial', lineId: awaiting.id, serial: offered.serial };
   }
   const product = findScannedProduct(reading, facts);
-  if (product) {
-    if (!product.serialized) {
-      const same = lines.find((l) => l.productId === product.productId && l.fulfillment === 'take' && !l.serialized);
-      if (same) return { kind: 'increment', lineId: same.id };
-    }
-    return { kind: 'add', product, serial: product.serialized ? reading.embeddedSerial : null };
+  if (!product) return { kind: 'refuse', code: unknownScanCode(reading.text, facts) };
+  const decision = decideAddProduct(lines, product);
+  if (decision.kind !== 'add' || reading.embeddedSerial === null) return decision;
+  const serial = normalizeSerial(reading.embeddedSerial);
+  const problem = serialProblem(product.productId, serial, facts, (candidate) =>
+    lines.some((l) => l.productId === product.productId && l.serial === candidate),
+  );
+  return { ...decision, serial, serialProblem: problem };
+}
+
+/**
+ * A product added to the sale, by scan, search or tap: one more unit on its take-now line when
+ * it has no serials, otherwise a line of its own (one unit, one serial).
+ */
+export function decideAddProduct(lines: readonly RuleLine[], product: CatalogProduct): Extract<ScanDecision, { kind: 'add' | 'increment' }> {
+  if (!product.serialized) {
+    const same = lines.find((l) => l.productId === product.productId && l.fulfillment === 'take' && !l.serialized);
+    if (same) return { kind: 'increment', lineId: same.id };
   }
-  return { kind: 'refuse', code: unknownScanCode(reading.text, facts) };
+  return { kind: 'add', product, serial: null, serialProblem: null };
 }
 
 /** Why this serial cannot go on this line, or null when it can. `serial` is already normalized. */
@@ -69,8 +86,11 @@ export function checkSerial(lines: readonly RuleLine[], line: RuleLine, serial: 
   );
 }
 
+/** More units than any one line of a till sells; a bound keeps totals exact integers. */
+export const MAX_LINE_QUANTITY = 9999;
+
 export function checkQuantity(line: RuleLine, quantity: number): ErrorCode | null {
-  if (!Number.isInteger(quantity) || quantity < 1) return 'QUANTITY_INVALID';
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) return 'QUANTITY_INVALID';
   if (line.serialized && quantity > 1) return 'QUANTITY_FIXED';
   return null;
 }

@@ -11,5 +11,14 @@ export function readScan(data: string): ScanReading {
   add(barcode.ai?.['01']);
   add(barcode.gtin);
   add(barcode.data);
-  return { text: barcode.data, productCodes: codes, embeddedSerial: barcode.ai?.['21'] ?? null };
+  // Untagged digits that fail a check digit may still be a numeric serial; a label that named its
+  // symbology or has GS1 structure and fails is a misread.
+  const unreadable = !barcode.valid && (barcode.aim !== null || barcode.ai !== null) ? (barcode.problem ?? 'The label could not be read.') : null;
+  return {
+    text: barcode.data,
+    productCodes: unreadable ? [] : codes,
+    embeddedSerial: unreadable ? null : (barcode.ai?.['21'] ?? null),
+    labelGtin: unreadable ? null : (barcode.ai?.['01'] ?? null),
+    unreadable,
+  };
 }

@@ -30,4 +30,19 @@ describe('the serial pattern of a running till', () => {
     expect(app.sale.typeSerial('SW40AB12345678')).toMatchObject({ ok: true });
     app.close();
   });
+
+  it('announces a change another process saved to the listeners, e.g. the wedge reader and the screens', async () => {
+    const dbPath = tempDbPath();
+    const managedPath = `${dbPath}.managed.json`;
+    const app = await openCounterApp({ dbPath, managedConfigPath: managedPath });
+    const heard: unknown[] = [];
+    app.config.onChange((effective) => heard.push(effective.document));
+    const otherProcess = openDatabase(dbPath);
+    expect(new ConfigStore(otherProcess, { managedPath }).set('counter.scanner.wedge.maxGapMs', 70, 'cli').ok).toBe(true);
+    otherProcess.close();
+    expect(heard).toEqual([]);
+    expect(app.config.serialPattern()).toBeNull();
+    expect(heard).toMatchObject([{ counter: { scanner: { wedge: { maxGapMs: 70 } } } }]);
+    app.close();
+  });
 });

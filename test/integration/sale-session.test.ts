@@ -105,7 +105,8 @@ describe('the sale session over a real SQLite file', () => {
     expect(sale.scan(']d2010061414100001221SN0042').ok).toBe(true);
     expect(sale.view().lines).toMatchObject([{ productId: 'PH-1', serial: 'SN0042' }]);
     // The same label again: the item is added, its serial refused, and the line waits for another.
-    expect(sale.scan(']d2010061414100001221SN0042')).toMatchObject({ ok: false, error: { code: 'SERIAL_DUPLICATE' } });
+    // The action happened, and its refused part is a warning the cashier must see.
+    expect(sale.scan(']d2010061414100001221SN0042')).toMatchObject({ ok: true, warning: { code: 'SERIAL_DUPLICATE' } });
     expect(sale.view().lines).toHaveLength(2);
     expect(sale.view().awaitingSerialLineId).toBe(sale.view().lines[1]!.id);
     db.close();
@@ -132,6 +133,19 @@ describe('the sale session over a real SQLite file', () => {
     expect(sale.complete('card').ok).toBe(true);
     const tiles = sale.popularProducts(1);
     expect(tiles).toMatchObject([{ productId: 'CB-1', price: 1299, currency: 'USD', identifiers: ['0614141000104'] }]);
+    db.close();
+  });
+
+  it('refuses a misread label, and another product\'s label, at the serial prompt, so neither becomes the serial', () => {
+    const { db, sale } = open(tempDbPath());
+    seed(db);
+    sale.scan('614141000012');
+    // (01) with a wrong check digit, then an EAN-13 that fails its check digit.
+    expect(sale.scan(']d2010061414100001321SN0001')).toMatchObject({ ok: false, error: { code: 'SCAN_UNREADABLE' } });
+    expect(sale.scan(']E00614141000105')).toMatchObject({ ok: false, error: { code: 'SCAN_UNREADABLE' } });
+    // A GS1 label of a product this store does not carry.
+    expect(sale.scan(']d2010950600013435221ABC123')).toMatchObject({ ok: false, error: { code: 'SERIAL_IS_PRODUCT_CODE' } });
+    expect(sale.view().lines).toMatchObject([{ productId: 'PH-1', serial: null }]);
     db.close();
   });
 });

@@ -25,10 +25,15 @@ function facts(options: { pattern?: string; sold?: readonly string[]; held?: rea
   };
 }
 
-const reading = (text: string, extra: Partial<{ productCodes: string[]; embeddedSerial: string | null }> = {}) => ({
+const reading = (
+  text: string,
+  extra: Partial<{ productCodes: string[]; embeddedSerial: string | null; labelGtin: string | null; unreadable: string | null }> = {},
+) => ({
   text,
   productCodes: extra.productCodes ?? [text],
   embeddedSerial: extra.embeddedSerial ?? null,
+  labelGtin: extra.labelGtin ?? null,
+  unreadable: extra.unreadable ?? null,
 });
 
 const line = (id: number, product: typeof phone, overrides: Partial<RuleLine> = {}): RuleLine => ({
@@ -43,7 +48,7 @@ const line = (id: number, product: typeof phone, overrides: Partial<RuleLine> = 
 
 describe('what a scan means', () => {
   it('adds a product found by a code, and a second scan of a plain product raises its line', () => {
-    expect(decideScan([], reading('00614141000104'), facts())).toEqual({ kind: 'add', product: cable, serial: null });
+    expect(decideScan([], reading('00614141000104'), facts())).toEqual({ kind: 'add', product: cable, serial: null, serialProblem: null });
     expect(decideScan([line(7, cable)], reading('CB-1'), facts())).toEqual({ kind: 'increment', lineId: 7 });
   });
 
@@ -64,7 +69,24 @@ describe('what a scan means', () => {
   it('accepts a GS1 label of the waiting product that carries its serial', () => {
     const gs1 = reading('0100614141000012' + '21SN77', { productCodes: ['00614141000012'], embeddedSerial: 'SN77' });
     expect(decideScan([line(1, phone)], gs1, facts())).toEqual({ kind: 'assign-serial', lineId: 1, serial: 'SN77' });
-    expect(decideScan([], gs1, facts())).toEqual({ kind: 'add', product: phone, serial: 'SN77' });
+    expect(decideScan([], gs1, facts())).toEqual({ kind: 'add', product: phone, serial: 'SN77', serialProblem: null });
+  });
+
+  it('checks the serial a GS1 label carries when it adds the unit', () => {
+    const gs1 = reading('0100614141000012' + '21SN77', { productCodes: ['00614141000012'], embeddedSerial: 'SN77' });
+    expect(decideScan([], gs1, facts({ sold: ['PH-1/SN77'] }))).toEqual({ kind: 'add', product: phone, serial: 'SN77', serialProblem: 'SERIAL_SOLD' });
+    expect(decideScan([line(1, phone, { serial: 'SN77' })], gs1, facts())).toMatchObject({ kind: 'add', serialProblem: 'SERIAL_DUPLICATE' });
+  });
+
+  it('never takes the serial of another product\'s GS1 label, even one the catalog does not know', () => {
+    const foreign = reading('0109506000134352' + '21ABC123', { productCodes: ['09506000134352'], embeddedSerial: 'ABC123', labelGtin: '09506000134352' });
+    expect(decideScan([line(1, phone)], foreign, facts())).toEqual({ kind: 'refuse', code: 'SERIAL_IS_PRODUCT_CODE' });
+  });
+
+  it('refuses a label it could not read before any rule looks at its data', () => {
+    const misread = reading('0100614141000013', { unreadable: 'The check digit of (01) is wrong.' });
+    expect(decideScan([line(1, phone)], misread, facts())).toEqual({ kind: 'refuse', code: 'SCAN_UNREADABLE', detail: 'The check digit of (01) is wrong.' });
+    expect(decideScan([], misread, facts())).toMatchObject({ kind: 'refuse', code: 'SCAN_UNREADABLE' });
   });
 
   it('tells a serial scanned first from an unknown barcode', () => {
