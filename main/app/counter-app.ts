@@ -4,7 +4,6 @@ import type { Db } from '../db/open';
 import type { ConfigStore } from '../config/config-store';
 import { SaleSession, type SerialPolicy } from '../sale/sale-session';
 import { createHandlers, type Handlers } from './handlers';
-import { refusal } from '../../shared/errors';
 import type { Workspace } from '../../shared/picking-contract';
 import { PickSession } from '../fulfillment/pick-session';
 import { ScannerDiagnostics } from '../devices/scanner-diagnostics';
@@ -96,10 +95,6 @@ export class CounterApp {
     return { sale: this.sale.view(), feedback: this.feedback, picking: this.picking.view() };
   }
 
-  replaceConfig(document: Record<string, unknown>, origin: string): ActionResult {
-    const result = this.config.replace(document, origin);
-    return result.ok ? { ok: true, message: 'Configuration saved.' } : { ok: false, error: refusal('CONFIG_INVALID', result.reason) };
-  }
 
   /** A scan from a scanner (wedge or HID) goes to whatever the till is working on. */
   acceptScan(data: string): ActionResult {

@@ -80,8 +80,9 @@ async function applySetup(app: CounterApp, file: CaseFile, caseDir: string): Pro
     if (!report.ok) return `setup.import refused: ${report.errors.map((e) => `${e.file}[${e.item}].${e.field}: ${e.message}`).join('; ')}`;
   }
   if (file.setup.config) {
-    const result = app.replaceConfig(file.setup.config, 'scenario');
-    if (!result.ok) return `setup.config refused: ${result.error.message}`;
+    // The store checks every document the same way, whichever path saves it.
+    const result = app.config.replace(file.setup.config, 'scenario');
+    if (!result.ok) return `setup.config refused: ${result.reason}`;
   }
   return null;
 }
