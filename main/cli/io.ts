@@ -21,7 +21,11 @@ export function parseOptions(args: string[], spec: { values?: string[]; flags?: 
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (spec.flags?.includes(name)) flags.add(name);
+    if (spec.flags?.includes(name)) {
+      // `--full=false` must not mean --full: a flag takes no value, so one given is refused.
+      if (inline !== undefined) return { error: `option --${name} takes no value (remove "=${inline}")` };
+      flags.add(name);
+    }
     else if (spec.values?.includes(name)) {
       const value = inline ?? args[++i];
       if (value === undefined) return { error: `option --${name} needs a value` };

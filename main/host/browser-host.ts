@@ -71,13 +71,24 @@ function connect(app: CounterApp, socket: WebSocket): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }));
   });
   socket.on('close', unsubscribe);
+  // An oversized or broken frame fails this socket alone (ws closes it with 1009 or 1002); the till goes on.
+  socket.on('error', () => socket.terminate());
   socket.on('message', async (raw) => {
     let id: unknown = null;
     try {
-      const message = JSON.parse(String(raw)) as { id?: unknown; name?: unknown; input?: unknown };
-      id = message.id;
-      if (typeof message.name !== 'string') throw new ContractError(String(message.name), 'the message names no request');
-      const output = await app.handle(message.name, message.input);
+      let message: unknown;
+      try {
+        message = JSON.parse(String(raw));
+      } catch {
+        throw new ContractError('(none)', 'the message is not JSON');
+      }
+      if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+        throw new ContractError('(none)', 'the message must be an object {id, name, input}');
+      }
+      const { name, input } = message as { id?: unknown; name?: unknown; input?: unknown };
+      id = (message as { id?: unknown }).id ?? null;
+      if (typeof name !== 'string') throw new ContractError('(none)', 'the message names no request ("name" is missing)');
+      const output = await app.handle(name, input);
       socket.send(JSON.stringify({ id, ok: true, output }));
     } catch (error) {
       const text = error instanceof ContractError ? error.message : `Counter failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -88,7 +99,14 @@ function connect(app: CounterApp, socket: WebSocket): void {
 
 async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end(`Bad request: ${url.pathname} is not a valid address.`);
+    return;
+  }
+  const relative = normalize(pathname).replace(/^([/\\])+/, '');
   let file = join(root, relative === '' ? 'index.html' : relative);
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(403).end();
