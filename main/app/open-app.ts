@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase } from '../db/open';
 import { ConfigStore } from '../config/config-store';
@@ -20,9 +20,12 @@ export interface OpenAppOptions {
 /** Opens the database and puts the app together: configuration, sessions and the scanners. */
 export async function openCounterApp(options: OpenAppOptions): Promise<CounterApp> {
   if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
+  // Only a brand-new database gets the demo store: a store whose catalog a full import emptied must
+  // not find demo products in it on the next start.
+  const isNew = options.dbPath === ':memory:' || !existsSync(options.dbPath);
   const db = openDatabase(options.dbPath);
   try {
-    if (options.seedDemo) await seedDemoStoreIfEmpty(db);
+    if (options.seedDemo && isNew) await seedDemoStoreIfEmpty(db);
   } catch (error) {
     db.close();
     throw error;

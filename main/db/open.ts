@@ -9,6 +9,12 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+export class ForeignDatabaseError extends Error {
+  constructor(readonly path: string, why: string) {
+    super(`The file ${path} is not a Counter database (${why}). Counter left it untouched; give --db a new file or a Counter database.`);
+  }
+}
+
 export const SCHEMA_VERSION = migrations.length;
 
 /** Opens (creating if needed) and migrates a Counter database. */
@@ -17,14 +23,21 @@ export function openDatabase(path: string, options: { targetVersion?: number } =
   try {
     const found = db.pragma('user_version', { simple: true }) as number;
     if (found > SCHEMA_VERSION) throw new NewerDatabaseError(path, found, SCHEMA_VERSION);
+    if (found < 0) throw new ForeignDatabaseError(path, `its schema version is ${found}`);
+    // Version 0 with tables in it is another program's database: Counter must not write into it.
+    if (found === 0 && db.prepare(`SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')`).pluck().get()) {
+      throw new ForeignDatabaseError(path, 'it holds tables but no Counter schema version');
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
+    // Long enough for the apply step of a store-sized import run from the command line (docs/import.md).
+    db.pragma('busy_timeout = 30000');
     migrate(db, options.targetVersion ?? SCHEMA_VERSION);
     return db;
   } catch (error) {
     db.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new ForeignDatabaseError(path, 'it is not an SQLite file');
     throw error;
   }
 }
