@@ -46,6 +46,8 @@ export async function startBrowserHost(app: CounterApp, options: { rendererDir: 
     verifyClient: ({ origin: requestOrigin }: { origin: string }) => requestOrigin === origin,
   });
   sockets.on('connection', (socket) => connect(app, socket));
+  // ws repeats the server's errors (a port in use, say); the listen below reports them to the caller.
+  sockets.on('error', () => {});
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);

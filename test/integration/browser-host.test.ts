@@ -83,4 +83,13 @@ describe('the browser host', () => {
     const outside = await fetch(`${host.url}..%2f..%2f..%2fetc%2fpasswd`);
     expect(await outside.text()).toContain('<title>Counter</title>');
   });
+
+  it('reports a port in use to its caller instead of crashing', async () => {
+    await start();
+    const rendererDir = tempDir();
+    await expect(startBrowserHost(app, { rendererDir, port: host.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    const socket = await connect();
+    expect(await reply(socket, JSON.stringify({ id: 1, name: 'getState', input: {} }))).toMatchObject({ ok: true });
+    socket.close();
+  });
 });

@@ -29,7 +29,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const dbPath = options.values.get('db') ?? defaultDatabasePath();
   const app = await openCounterApp({ dbPath, seedDemo: !options.flags.has('no-demo'), devices: true });
-  const host = await startBrowserHost(app, { rendererDir: dir, port });
+  let host;
+  try {
+    host = await startBrowserHost(app, { rendererDir: dir, port });
+  } catch (error) {
+    app.close();
+    const inUse = (error as { code?: string }).code === 'EADDRINUSE';
+    io.stderr(`counter serve: ${inUse ? `port ${port} on 127.0.0.1 is in use (another Counter?); choose another with --port` : String(error)}`);
+    return 1;
+  }
   io.stdout(`Counter is serving on ${host.url} (database ${dbPath})`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
