@@ -65,6 +65,9 @@ export function serialProblem(
   isDuplicate: (serial: string) => boolean,
 ): ErrorCode | null {
   if (serial === '') return 'SERIAL_EMPTY';
+  // A control or invisible character (NUL, a lone GS, a zero-width space) prints as nothing on the
+  // receipt and the slip, so no label could ever be checked against it.
+  if (/[\p{Cc}\p{Cf}]/u.test(serial)) return 'SERIAL_UNPRINTABLE';
   if (facts.findProduct(serial)) return 'SERIAL_IS_PRODUCT_CODE';
   if (!facts.serialMatchesPattern(serial)) return 'SERIAL_FORMAT';
   if (isDuplicate(serial)) return 'SERIAL_DUPLICATE';

@@ -255,6 +255,9 @@ export class SaleSession {
     if (!sale) {
       this.sales.createOpenSale(priced.currency ?? NO_CURRENCY, this.now());
       sale = this.sales.openSale()!;
+    } else if (priced.currency !== null && priced.currency !== sale.currency) {
+      // The price book changed currency under an open sale (an import): one sale has one currency.
+      return fail('CURRENCY_MISMATCH', `(${product.productId}: ${priced.currency}, the sale: ${sale.currency})`);
     }
     this.lastReceiptSaleId = null;
     const lineId = this.sales.addLine({

@@ -54,17 +54,27 @@ export async function runScenarioFile(file: string): Promise<ScenarioResult> {
   try {
     const setupError = await applySetup(context.app, parsed, dirname(path));
     if (setupError) return { file: path, name: parsed.name, failures, error: setupError };
-    for (const kind of stepKinds) await kind.setup?.(context, parsed.setup);
+    try {
+      for (const kind of stepKinds) await kind.setup?.(context, parsed.setup);
+    } catch (error) {
+      return { file: path, name: parsed.name, failures, error: `setup: ${error instanceof Error ? error.message : String(error)}` };
+    }
     for (const [index, step] of parsed.steps.entries()) {
       const stepNumber = index + 1;
       if ('expect' in step) {
         for (const failure of expectations(context, step.expect as Record<string, unknown>)) failures.push({ step: stepNumber, ...failure });
         continue;
       }
-      const action = Object.keys(step)[0]!;
+      const keys = Object.keys(step);
+      if (keys.length !== 1) return { file: path, name: parsed.name, failures, error: `step ${stepNumber}: a step has exactly one action, not ${keys.length} (${keys.join(', ')})` };
+      const action = keys[0]!;
       const kind = stepKinds.find((k) => Object.hasOwn(k.actions, action));
       if (!kind) return { file: path, name: parsed.name, failures, error: `step ${stepNumber}: unknown step "${action}"` };
-      context.last = await kind.actions[action]!(context, step[action]);
+      try {
+        context.last = await kind.actions[action]!(context, step[action]);
+      } catch (error) {
+        return { file: path, name: parsed.name, failures, error: `step ${stepNumber} (${action}): ${error instanceof Error ? error.message : String(error)}` };
+      }
     }
     return { file: path, name: parsed.name, failures, error: null };
   } finally {

@@ -148,4 +148,14 @@ describe('the sale session over a real SQLite file', () => {
     expect(sale.view().lines).toMatchObject([{ productId: 'PH-1', serial: null }]);
     db.close();
   });
+
+  it('keeps one currency per sale when an import changes the price book under it', () => {
+    const { db, sale } = open(tempDbPath());
+    seed(db);
+    sale.scan('0614141000104');
+    db.prepare(`UPDATE price_books SET currency = 'JPY'`).run();
+    expect(sale.addProduct('PH-1')).toMatchObject({ ok: false, error: { code: 'CURRENCY_MISMATCH' } });
+    expect(sale.view().lines).toHaveLength(1);
+    db.close();
+  });
 });

@@ -55,6 +55,8 @@ describe('the scenario runner', () => {
     writeFileSync(broken, '{"name": "x", "steps": [');
     expect((await runScenarioFile(broken)).error).toMatch(/cannot read/);
     expect((await runScenarioFile(caseFile([{ scan: 'x' }], { import: ['/nonexistent/folder'] }))).error).toMatch(/setup.import refused/);
+    expect((await runScenarioFile(caseFile([{ scan: 614141000012 }]))).error).toMatch(/^step 1 \(scan\): Request "scan" was refused: data/);
+    expect((await runScenarioFile(caseFile([{ scan: '0614141000104', add: 'AC-USBC-1M' }]))).error).toMatch(/step 1: a step has exactly one action, not 2/);
   });
 
   it('compares only the keys an expectation names, and arrays by length too', () => {

@@ -102,6 +102,9 @@ describe('what a scan means', () => {
     ['AAAAAAAAAAAAAA', { pattern: '^[A-Z0-9]{14}$', sold: ['PH-1/AAAAAAAAAAAAAA'] }, 'SERIAL_SOLD'],
     ['AAAAAAAAAAAAAA', { pattern: '^[A-Z0-9]{14}$', held: ['PH-1/AAAAAAAAAAAAAA'] }, 'SERIAL_HELD'],
     ['   ', {}, 'SERIAL_EMPTY'],
+    ['SN\u0000X', {}, 'SERIAL_UNPRINTABLE'],
+    ['\u200b', {}, 'SERIAL_UNPRINTABLE'],
+    ['AB\u001dCD', {}, 'SERIAL_UNPRINTABLE'],
   ] as const)('refuses serial %j with %s', (serial, options, code) => {
     expect(decideScan([line(1, phone)], reading(serial), facts(options))).toEqual({ kind: 'refuse', code });
   });
