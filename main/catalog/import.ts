@@ -255,7 +255,10 @@ async function runImport(
       );
     }
   }
-  if (planned.length === 0 && errors.count === 0) summary.notices.push('No NewStore import files were found; nothing was imported.');
+  // An import that finds nothing to import is refused, so a script that pointed at the wrong folder sees it fail.
+  if (planned.length === 0 && errors.count === 0) {
+    errors.add(-1, sources.map((source) => source.name).join(', ') || '(no files)', null, null, 'No NewStore import files (products, price books, availabilities) were found; nothing was imported');
+  }
 
   const replaceCatalog = full && planned.some((file) => file.entity === 'products');
   const replaceAllPrices = full && planned.some((file) => file.entity === 'prices');
