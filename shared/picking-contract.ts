@@ -92,6 +92,8 @@ export function pickingRequests(actionResult: typeof ActionResult) {
     acceptRequest: { input: z.object({ requestId: RequestId }), output: actionResult },
     declineRequest: { input: z.object({ requestId: RequestId, reason: z.string().max(500).optional() }), output: actionResult },
     openPick: { input: z.object({ requestId: RequestId }), output: actionResult },
+    /** The request on the pick screen is put aside (what is picked stays); scans then reach no pick until one is opened. */
+    leavePick: { input: z.object({}), output: actionResult },
     startWave: { input: z.object({ size: z.number().int().min(1).max(MAX_WAVE_SIZE) }), output: actionResult },
     confirmPickQuantity: { input: z.object({ lineId: PickLineId, quantity: z.number() }), output: actionResult },
     rejectPickLine: {

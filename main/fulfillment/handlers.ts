@@ -14,6 +14,7 @@ export function createPickingHandlers(app: CounterApp, act: (result: ActionResul
     acceptRequest: ({ requestId }) => act(picking.accept(requestId)),
     declineRequest: ({ requestId, reason }) => act(picking.decline(requestId, reason?.trim() || null)),
     openPick: ({ requestId }) => act(picking.open(requestId)),
+    leavePick: () => act(picking.leave()),
     startWave: ({ size }) => act(picking.startWave(size)),
     confirmPickQuantity: ({ lineId, quantity }) => act(picking.confirmQuantity(lineId, quantity)),
     rejectPickLine: ({ lineId, quantity, reason, note }) => act(picking.reject(lineId, quantity, reason, note?.trim() || null)),

@@ -131,3 +131,38 @@ test('a wave of ten requests is worked with the scanner alone, oldest first', as
   await page.getByTestId('back-to-requests').click();
   await expect(page.getByTestId('count-picked')).toHaveText('10');
 });
+
+test('scans reach the pick on screen after the host restarts, and no pick while the list is shown', async ({ page, counter }) => {
+  await importRequests(counter, routed);
+  await page.reload();
+  await page.getByTestId('tab-picking').click();
+  await page.getByTestId('request-row').filter({ hasText: 'FR-1001' }).getByTestId('request-open').click();
+  const cable = page.locator('[data-testid="pick-line"][data-product-id="AC-USBC-1M"]');
+  await wedgeScan(page, CABLE);
+  await expect(cable.getByTestId('pick-line-picked')).toHaveText('1');
+
+  // Main forgets which screen is in front when it restarts; the page tells it again on reconnecting.
+  const port = counter.port;
+  await counter.kill();
+  await expect(page.getByTestId('connection')).not.toHaveAttribute('data-state', 'open');
+  await counter.serve(port);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open', { timeout: 15_000 });
+  await expect(page.getByTestId('pick-screen')).toHaveAttribute('data-request-id', 'FR-1001');
+  await wedgeScan(page, CABLE);
+  await expect(cable.getByTestId('pick-line-picked')).toHaveText('2');
+
+  // The list takes the pick off the screen and off the desk: a scan there picks nothing and says so.
+  await page.getByTestId('back-to-requests').click();
+  await expect(page.getByTestId('request-list')).toBeVisible();
+  await wedgeScan(page, PHONE_UPC);
+  await expect(page.getByTestId('feedback')).toHaveAttribute('data-code', 'NO_OPEN_PICK');
+  await expect(page.getByTestId('feedback')).toContainText('Open a request from the list to pick it.');
+  await screenshot(page, 'pick-list-scan-refused');
+
+  await page.getByTestId('request-row').filter({ hasText: 'FR-1001' }).getByTestId('request-open').click();
+  await expect(cable.getByTestId('pick-line-picked')).toHaveText('2');
+  await expect(page.locator('[data-testid="pick-line"][data-product-id="PH-AURORA-X5-BLK"]').getByTestId('pick-line-picked')).toHaveText('0');
+
+  await page.getByTestId('tab-checkout').click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(0);
+});

@@ -170,6 +170,29 @@ describe('picking a fulfillment request through the app', () => {
     second.close();
   });
 
+  it('routes scans to no pick once the picker goes back to the list, and keeps the pick to continue', async () => {
+    const app = await storeWith(tempDbPath(), [phoneAndCables()]);
+    await call(app, 'setWorkspace', { workspace: 'picking' });
+    await call(app, 'openPick', { requestId: 'FR-1001' });
+    expect(app.acceptScan(CABLE).ok).toBe(true);
+    expect(app.acceptScan(PHONE_UPC).ok).toBe(true);
+
+    const left = await call(app, 'leavePick', {});
+    expect(left).toMatchObject({ ok: true, message: expect.stringContaining('FR-1001 keeps what is picked') });
+    expect(app.picking.view().open).toBeNull();
+    const refused = app.acceptScan(CABLE);
+    expect(code(refused)).toBe('NO_OPEN_PICK');
+    expect(app.state().feedback).toMatchObject({ ok: false, code: 'NO_OPEN_PICK', message: expect.stringContaining('Open a request from the list') });
+    expect(app.state().sale.lines).toEqual([]);
+
+    await call(app, 'openPick', { requestId: 'FR-1001' });
+    const back = app.picking.view().open!;
+    expect(back.lines.map((l) => l.picked)).toEqual([0, 1]);
+    expect(back.awaitingSerialLineId).toBe(back.lines[0]!.id);
+    expect(app.acceptScan(SERIAL).ok).toBe(true);
+    app.close();
+  });
+
   it('makes a request of the ship lines of a completed sale, and none of a refused completion or a sale without them', async () => {
     const app = await storeWith(tempDbPath(), []);
     app.acceptScan(BIKE);

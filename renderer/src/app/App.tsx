@@ -58,7 +58,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         )}
         {state && route.screen === 'picking' && (
           <div className="screen">
-            <PickingWorkspace api={bridge.api} state={state} active />
+            <PickingWorkspace api={bridge.api} state={state} connection={connection} active />
           </div>
         )}
         {route.screen === 'settings' && (

@@ -7,25 +7,22 @@ import { formatTime, STATUS_LABEL } from './labels';
 export interface DashboardProps {
   picking: PickingView;
   act: Act;
-  /** The request on the pick screen, still being picked, to go back to. */
-  resume: string | null;
-  onOpened(): void;
 }
 
 const DEFAULT_WAVE = 10;
 
-/** Counters, the requests oldest first, and the ways to start picking: one request or a wave. */
-export function Dashboard({ picking, act, resume, onOpened }: DashboardProps) {
+/**
+ * Counters, the requests oldest first, and the ways to start picking: one request or a wave. What
+ * is opened goes on main's desk, and the workspace shows the pick screen for it.
+ */
+export function Dashboard({ picking, act }: DashboardProps) {
   const [waveSize, setWaveSize] = useState(String(DEFAULT_WAVE));
   const { counts } = picking;
 
-  const openPick = async (requestId: string) => {
-    if ((await act('openPick', { requestId }))?.ok) onOpened();
-  };
-  const startWave = async () => {
+  const startWave = () => {
     const size = Number(waveSize);
     if (!Number.isInteger(size) || size < 1 || size > MAX_WAVE_SIZE) return;
-    if ((await act('startWave', { size }))?.ok) onOpened();
+    void act('startWave', { size });
   };
 
   return (
@@ -54,15 +51,10 @@ export function Dashboard({ picking, act, resume, onOpened }: DashboardProps) {
           className="button button-primary"
           data-testid="start-wave"
           disabled={counts.notStarted === 0}
-          onClick={() => void startWave()}
+          onClick={startWave}
         >
           Start wave, oldest first
         </button>
-        {resume && (
-          <button type="button" className="button button-secondary" data-testid="resume-pick" onClick={() => void openPick(resume)}>
-            Back to {resume}
-          </button>
-        )}
       </div>
 
       {picking.requests.length === 0 ? (
@@ -84,7 +76,7 @@ export function Dashboard({ picking, act, resume, onOpened }: DashboardProps) {
           </thead>
           <tbody>
             {picking.requests.map((request) => (
-              <RequestRow key={request.requestId} request={request} act={act} onPick={() => void openPick(request.requestId)} />
+              <RequestRow key={request.requestId} request={request} act={act} onPick={() => void act('openPick', { requestId: request.requestId })} />
             ))}
           </tbody>
         </table>

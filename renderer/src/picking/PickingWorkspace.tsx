@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ActionResult, AppState, CounterApi, Feedback, RequestInput, RequestName } from '../../../shared/contract';
+import type { ConnectionState } from '../bridge';
 import { useSend, type TransportError } from '../app/use-actions';
 import type { Notice } from '../app/use-notice';
 import { FeedbackBanner } from '../checkout/FeedbackBanner';
@@ -10,6 +11,8 @@ import './picking.css';
 export interface PickingWorkspaceProps {
   api: CounterApi;
   state: AppState;
+  /** Whether main is reachable; main forgets the screen in front when it restarts, so it is told again on every connection. */
+  connection: ConnectionState;
   /** False while another tab is in front; scans then go back to the sale. */
   active?: boolean;
 }
@@ -19,37 +22,32 @@ export type Act = <N extends PickIntent>(name: N, input: RequestInput<N>) => Pro
 
 /**
  * The back room: the dashboard of fulfillment requests and the pick screen. While it is in front,
- * main sends every scan to the pick, so a picker works with the scanner alone.
+ * main sends every scan to the pick, so a picker works with the scanner alone. The pick screen
+ * shows the request main has on the desk; going back to the list takes it off the desk, so a scan
+ * made there is refused on screen instead of picking for a request that is not shown.
  */
-export function PickingWorkspace({ api, state, active = true }: PickingWorkspaceProps) {
+export function PickingWorkspace({ api, state, connection, active = true }: PickingWorkspaceProps) {
   const { send, transportError } = useSend(api);
   const notice = useLatestNotice(state.feedback, transportError);
-  const [showList, setShowList] = useState(false);
   const picking = state.picking;
 
   useEffect(() => {
-    void send('setWorkspace', { workspace: active ? 'picking' : 'sale' });
-    return () => void send('setWorkspace', { workspace: 'sale' });
-  }, [send, active]);
+    if (connection === 'open') void send('setWorkspace', { workspace: active ? 'picking' : 'sale' });
+  }, [send, active, connection]);
+  useEffect(() => () => void send('setWorkspace', { workspace: 'sale' }), [send]);
 
   const act = useCallback<Act>(async (name, input) => (await send(name, input)) as ActionResult | null, [send]);
 
   if (!picking) return <div className="loading">Picking is not available from this till service.</div>;
-  const open = showList ? null : picking.open;
 
   return (
     <div className="picking" data-testid="picking-workspace">
-      {open ? (
-        <PickScreen open={open} notice={notice} act={act} active={active} onBack={() => setShowList(true)} />
+      {picking.open ? (
+        <PickScreen open={picking.open} notice={notice} act={act} active={active} onBack={() => void act('leavePick', {})} />
       ) : (
         <>
           <FeedbackBanner notice={notice} />
-          <Dashboard
-            picking={picking}
-            act={act}
-            onOpened={() => setShowList(false)}
-            resume={picking.open && picking.open.status === 'picking' ? picking.open.requestId : null}
-          />
+          <Dashboard picking={picking} act={act} />
         </>
       )}
     </div>
