@@ -1,5 +1,7 @@
 import { findJsonSyntaxProblem } from './json-syntax';
 
+
+const BATCH_ITEMS_ABOVE_CHARS = 1024 * 1024;
 /**
  * Reads a NewStore import file, `{"head": {...}, "items": [...]}`, one item at a time, so that a
  * 500 MB product file never sits in memory whole. Only the outer structure is scanned here, in
@@ -91,6 +93,8 @@ export class NewStoreFileScanner {
   private pos = 0;
   private state = State.RootOpen;
 
+  private pending: string[] = [];
+  private pendingLength = 0;
   private captureStart = 0;
   private captureKind = Capture.Nested;
   private purpose = Purpose.Skip;
@@ -115,6 +119,26 @@ export class NewStoreFileScanner {
   /** Feeds the next piece of text; returns true once a handler asked to stop. */
   feed(chunk: string): boolean {
     if (this.stopped) return true;
+    // Joining each chunk to a large item being captured copies the whole item every time: quadratic
+    // in its size. Past a megabyte, chunks wait until they are as long as the item so far, so the
+    // copying doubles the item at most once per round: linear in all.
+    const captured = this.state === State.Capturing ? this.text.length - this.captureStart : 0;
+    if (captured > BATCH_ITEMS_ABOVE_CHARS && this.pendingLength + chunk.length < captured) {
+      this.pending.push(chunk);
+      this.pendingLength += chunk.length;
+      return false;
+    }
+    return this.scan(this.takePending() + chunk);
+  }
+
+  private takePending(): string {
+    const joined = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    return joined;
+  }
+
+  private scan(chunk: string): boolean {
     const keepFrom = this.state === State.Capturing ? this.captureStart : this.pos;
     this.text = keepFrom === 0 ? this.text + chunk : this.text.slice(keepFrom) + chunk;
     this.base += keepFrom;
@@ -127,6 +151,7 @@ export class NewStoreFileScanner {
 
   /** Call at the end of the file: refuses a file that stops before its JSON is complete. */
   end(): ScanResult {
+    if (this.pendingLength > 0 && !this.stopped) this.scan(this.takePending());
     if (!this.stopped) {
       this.run(true);
       if (this.state !== State.Done) {
