@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigValueSource } from './config-schema';
+import { ERROR_CODES } from './errors';
 
 /**
  * Requests and events for the admin screens (catalog import, settings), in the shape of
@@ -81,6 +82,11 @@ export type VisibleCharacter = z.infer<typeof VisibleCharacter>;
 export const SerialTestResult = z.object({
   /** Whether the till would accept this serial: checked after trimming white space at both ends, as at the till. */
   matches: z.boolean(),
+  /**
+   * Why the till refuses it (SERIAL_EMPTY, SERIAL_UNPRINTABLE, SERIAL_IS_PRODUCT_CODE, SERIAL_FORMAT; for a scan
+   * also SCAN_UNREADABLE), or null when it `matches`. Held and sold serials depend on the sale, so are not tested.
+   */
+  code: z.enum(ERROR_CODES).nullable(),
   /** The pattern in force, and where it comes from; empty means any non-empty serial is accepted. */
   pattern: z.string(),
   patternSource: ConfigValueSource,

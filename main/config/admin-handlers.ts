@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import { SERIAL_REGEX_KEY } from '../../shared/config-schema';
 import type { AdminEventName, AdminEventPayload, AdminRequestName, AdminRequestOutput, adminRequests, ImportStatusView } from '../../shared/admin-contract';
 import { compileSerialPattern, normalizeSerial, serialPatternOf } from '../../shared/serial';
+import { serialTestProblem } from '../../shared/serial-test';
 import { importCatalog } from '../catalog/import';
 import type { Db } from '../db/open';
+import { ProductLookup } from '../products/lookup';
 import type { ConfigStore } from './config-store';
 import { visibleCharacters } from './visible-characters';
 
@@ -35,6 +37,7 @@ const KEPT_IMPORTS = 20;
 /** One handler per admin request; inputs arrive already validated against the admin contract. */
 export function createAdminHandlers(deps: AdminDeps): AdminHandlers {
   const origin = deps.origin ?? 'settings screen';
+  const products = new ProductLookup(deps.db);
   const imports = new Map<string, ImportRun>();
   const stopListening = deps.config.onChange((effective) => deps.emit('configChanged', effective));
   deps.addDisposer?.(() => {
@@ -84,16 +87,20 @@ export function createAdminHandlers(deps: AdminDeps): AdminHandlers {
     replaceAppConfig: ({ document }) => deps.config.replace(document, origin),
     testSerial: ({ serial }) => {
       const effective = deps.config.effective();
-      const pattern = serialPatternOf(effective.document) ?? '';
+      const pattern = serialPatternOf(effective.document);
       const compiled = compileSerialPattern(pattern);
-      const checked = normalizeSerial(serial);
+      const code = serialTestProblem(serial, {
+        findProduct: (candidate) => products.find(candidate),
+        hasSerialPattern: () => pattern !== null,
+        serialMatchesPattern: (candidate) => compiled.ok && compiled.matches(candidate),
+      });
       const received = visibleCharacters(serial);
       return {
-        // The same rule as the till: an empty serial never passes, any other passes when there is no pattern.
-        matches: checked !== '' && compiled.ok && compiled.matches(checked),
-        pattern,
+        matches: code === null,
+        code,
+        pattern: pattern ?? '',
         patternSource: effective.sources[SERIAL_REGEX_KEY] ?? 'default',
-        checked,
+        checked: normalizeSerial(serial),
         received,
         visible: received.map((character) => character.shown).join(''),
       };

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { SerialTestResult } from '../../shared/admin-contract';
 import type { ActionResult, KeyInput } from '../../shared/contract';
 import type { ConfigValueSource } from '../../shared/config-schema';
+import { ERROR_MESSAGES } from '../../shared/errors';
 import { readScan } from '../../shared/sale/scan-reading';
+import type { CatalogProduct } from '../../shared/serial-checks';
+import { serialOfferedToTest } from '../../shared/serial-test';
 import { scanText, type Scan } from '../../shared/scan/scan';
 import type { KeyFocus } from '../../shared/scan/wedge-keys';
 import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../../shared/scan/wedge-settings';
@@ -154,6 +157,7 @@ export class ScannerDiagnostics {
   private readonly clock: () => number;
   private readonly now: () => Date;
   private readonly platform: string;
+  private findProduct: (code: string) => CatalogProduct | null = () => null;
 
   constructor(private readonly deps: ScannerDiagnosticsDeps) {
     this.clock = deps.clock ?? (() => performance.now());
@@ -206,6 +210,14 @@ export class ScannerDiagnostics {
         this.emitStatus();
       },
     };
+  }
+
+  /**
+   * The catalog the serial test reads scanned labels against: at a serial prompt a product code is
+   * refused, and a GS1 label gives its (21) only as the serial of the product it names.
+   */
+  useCatalog(findProduct: (code: string) => CatalogProduct | null): void {
+    this.findProduct = findProduct;
   }
 
   /** Lists the manager's open interfaces as the HID scanners connected. */
@@ -406,22 +418,25 @@ export class ScannerDiagnostics {
 
   private async deliverToSerialTest(scan: Scan): Promise<void> {
     const reading = readScan(scanText(scan));
-    const serial = reading.embeddedSerial ?? reading.text;
+    const offered = serialOfferedToTest(reading, { findProduct: (code) => this.findProduct(code) });
+    // A scan refused before any serial is read (a product label) is still shown with the pattern in force.
+    const serial = offered.ok ? offered.serial : reading.text;
     const described = { source: scan.source, symbology: scan.symbology, aim: scan.aim, data: scan.data, target: 'serial-test' as const };
     let result: SerialTestResult | null = null;
     let problem: string | null = null;
     try {
-      result = await this.deps.testSerial(serial);
+      const tested = await this.deps.testSerial(serial);
+      result = offered.ok ? tested : { ...tested, matches: false, code: offered.code };
     } catch (error) {
       problem = `The serial test could not check this scan: ${error instanceof Error ? error.message : String(error)}`;
     }
-    const from = reading.embeddedSerial !== null ? ' (the serial from AI 21)' : '';
+    const from = offered.ok && reading.embeddedSerial !== null ? ' (the serial from AI 21)' : '';
     const entry = this.record(
       result === null
         ? { ...described, accepted: false, code: null, message: problem! }
-        : result.matches
+        : result.code === null
           ? { ...described, accepted: true, code: null, message: `Serial test: ${visibleScanText(serial)}${from} matches ${result.pattern === '' ? 'any serial (no pattern set)' : result.pattern}.` }
-          : { ...described, accepted: false, code: null, message: `Serial test: ${visibleScanText(serial)}${from} does not match ${result.pattern === '' ? 'the rule that a serial is not empty' : result.pattern}.` },
+          : { ...described, accepted: false, code: result.code, message: `Serial test: ${visibleScanText(serial)}${from} is refused (${result.code}): ${ERROR_MESSAGES[result.code]}` },
     );
     this.deps.emit('serialTestScan', { entry, serial, result });
   }

@@ -64,8 +64,15 @@ test.describe('Settings: configuration and the serial test', () => {
     await expect(input).toHaveValue('R58M41ZK8Q');
     await expect(result).toHaveAttribute('data-matches', 'false');
     await expect(result).toHaveAttribute('data-via', 'scanned');
+    await expect(result).toHaveAttribute('data-code', 'SERIAL_FORMAT');
 
-    // Neither scan reached the sale; with the panel closed the next one does.
+    // A product's barcode is no serial: the test says so as the serial prompt does.
+    await wedgeScan(page, '0614141000104');
+    await expect(input).toHaveValue('0614141000104');
+    await expect(result).toHaveAttribute('data-code', 'SERIAL_IS_PRODUCT_CODE');
+    await expect(result).toContainText('That is a product barcode, not a serial number.');
+
+    // None of the scans reached the sale; with the panel closed the next one does.
     await page.getByTestId('tab-checkout').click();
     await expect(page.getByTestId('cart-empty')).toBeVisible();
     await expect(page.getByTestId('barcode-input')).toBeFocused();

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adminEvents, adminRequests, type AdminEventName } from '../../shared/admin-contract';
+import { importCatalog } from '../../main/catalog/import';
 import { createAdminHandlers } from '../../main/config/admin-handlers';
 import { ConfigStore } from '../../main/config/config-store';
 import { openDatabase } from '../../main/db/open';
@@ -124,13 +125,28 @@ describe('admin handlers: settings', () => {
     expect(result.visible).toBe('⟨SP⟩R5CT20ABCD1234⟨CR⟩⟨LF⟩');
     expect(result.patternSource).toBe('local');
 
+    expect(result.code).toBeNull();
+
     const odd = await handlers.testSerial({ serial: 'A\tB\u001dé€' });
-    expect(odd.matches).toBe(false);
+    expect(odd).toMatchObject({ matches: false, code: 'SERIAL_UNPRINTABLE' });
     expect(odd.received.map((c) => c.kind)).toEqual(['printable', 'tab', 'printable', 'gs', 'non-ascii', 'non-ascii']);
     expect(odd.visible).toBe('A⟨TAB⟩B⟨GS⟩⟨U+00E9 é⟩⟨U+20AC €⟩');
-    expect((await handlers.testSerial({ serial: '   ' })).matches).toBe(false);
+    expect(await handlers.testSerial({ serial: '   ' })).toMatchObject({ matches: false, code: 'SERIAL_EMPTY', checked: '' });
+    expect(await handlers.testSerial({ serial: 'R58M 41z' })).toMatchObject({ matches: false, code: 'SERIAL_FORMAT' });
     await handlers.replaceAppConfig({ document: {} });
-    expect((await handlers.testSerial({ serial: 'anything' })).matches).toBe(true);
+    expect(await handlers.testSerial({ serial: 'anything' })).toMatchObject({ matches: true, code: null });
+    expect(await handlers.testSerial({ serial: '' })).toMatchObject({ matches: false, code: 'SERIAL_EMPTY' });
+    db.close();
+  });
+
+  it('refuses a product code as a serial, as the till does, even where no pattern is set', async () => {
+    const { db, handlers } = setup();
+    expect((await importCatalog(db, [join(casesDir, 'catalog', 'basic')])).ok).toBe(true);
+    // The phone's UPC-A, its GTIN-14 form, and its product_id: each names a product.
+    for (const code of ['614141000012', '00614141000012', 'PH-AURORA-X5-BLK', ' 614141000012 ']) {
+      expect(adminRequests.testSerial.output.parse(await handlers.testSerial({ serial: code }))).toMatchObject({ matches: false, code: 'SERIAL_IS_PRODUCT_CODE' });
+    }
+    expect(await handlers.testSerial({ serial: 'R58M41ZK8QJ7TX' })).toMatchObject({ matches: true, code: null });
     db.close();
   });
 });

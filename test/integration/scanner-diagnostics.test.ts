@@ -385,13 +385,33 @@ describe('scans routed to the serial test', () => {
     // A GS1 label's serial is its AI (21), as the till reads it.
     h.app.scanners.deliver(scanOf('010061414100001221R58M41ZK8QJ7TX', ']d2', 'hid'));
     await quiet(10);
-    expect(h.of('serialTestScan')[2]).toMatchObject({ serial: 'R58M41ZK8QJ7TX', result: { matches: true }, entry: { source: 'hid', aim: ']d2' } });
+    expect(h.of('serialTestScan')[2]).toMatchObject({ serial: 'R58M41ZK8QJ7TX', result: { matches: true, code: null }, entry: { source: 'hid', aim: ']d2', code: null } });
 
     expect(await h.request('setSerialTestCapture', { active: false })).toMatchObject({ active: false });
     h.play(scanKeys('0614141000104'), 'none');
     await quiet(10);
     expect(h.of('serialTestScan')).toHaveLength(3);
     expect(h.app.sale.view().lines.map((line) => line.productId)).toEqual(['AC-USBC-1M']);
+  });
+
+  it('refuses a product label scanned into the serial test with the code the serial prompt gives', async () => {
+    const h = await harness();
+    await h.request('setSerialTestCapture', { active: true });
+    const refused = (data: string, aim: string | null) => {
+      h.app.scanners.deliver(scanOf(data, aim, 'hid'));
+      return quiet(10).then(() => h.of('serialTestScan').at(-1));
+    };
+    // The cable's EAN-13, the phone's GS1 label without its (21), and a GS1 label of a product the catalog lacks.
+    for (const [data, aim] of [['0614141000104', ']E0'], ['0100614141000012', ']C1'], ['010950600013435221ABC123', ']d2']] as const) {
+      const scanned = await refused(data, aim);
+      expect(scanned.result).toMatchObject({ matches: false, code: 'SERIAL_IS_PRODUCT_CODE' });
+      expect(scanned.entry).toMatchObject({ target: 'serial-test', accepted: false, code: 'SERIAL_IS_PRODUCT_CODE' });
+      expect(scanned.entry.message).toContain('That is a product barcode, not a serial number.');
+    }
+    // A GS1 label whose check digit is wrong is a misread, not a serial.
+    const misread = await refused('0100614141000013', ']C1');
+    expect(misread.result).toMatchObject({ matches: false, code: 'SCAN_UNREADABLE' });
+    expect(h.app.sale.view().lines).toEqual([]);
   });
 
   it('gives the scans back to the sale when the screen stops renewing its lease', async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SerialTestResult } from '../../../shared/admin-contract';
 import type { CounterApi } from '../../../shared/contract';
+import { ERROR_MESSAGES } from '../../../shared/errors';
 import type { Send } from '../app/use-actions';
 import { SourceBadge } from './SourceBadge';
 import { useEvent } from './use-event';
@@ -9,9 +10,9 @@ import { useEvent } from './use-event';
 const TYPING_SETTLE_MS = 200;
 
 function verdictOf(result: SerialTestResult): string {
-  if (result.checked === '') return 'Empty: the till refuses an empty serial.';
+  if (result.code !== null) return `Refused (${result.code}): ${ERROR_MESSAGES[result.code]}`;
   if (result.pattern === '') return 'Accepted: no serial pattern is set, so any serial that is not empty passes.';
-  return result.matches ? 'Matches the serial pattern in force.' : 'Does not match the serial pattern in force: the till refuses it (SERIAL_FORMAT).';
+  return 'Matches the serial pattern in force.';
 }
 
 type Tested = { serial: string; result: SerialTestResult; via: 'typed' | 'scanned'; note: string | null };
@@ -54,8 +55,9 @@ export function SerialTestPanel({ api, send }: { api: CounterApi; send: Send }) 
       return;
     }
     setProblem(null);
-    // A GS1 label carries its serial in AI (21); the till takes that part, and so does the test.
-    const note = entry.data !== serial ? `The label read ${entry.visible}; the till takes the serial from its AI (21), as tested here.` : null;
+    // A GS1 label carries its serial in AI (21), and white space at the ends is trimmed: the till checks that part, and so does the test.
+    const note =
+      entry.data !== serial ? `The scan read ${entry.visible}; the till takes “${serial}” from it as the serial (a GS1 label’s AI (21), trimmed), as tested here.` : null;
     setTested({ serial, result, via: 'scanned', note });
   });
 
@@ -130,7 +132,13 @@ export function SerialTestPanel({ api, send }: { api: CounterApi; send: Send }) 
         </div>
       )}
       {result && tested && (
-        <div className={`serial-test-result ${result.matches ? 'serial-test-match' : 'serial-test-miss'}`} data-testid="serial-test-result" data-matches={String(result.matches)} data-via={tested.via}>
+        <div
+          className={`serial-test-result ${result.matches ? 'serial-test-match' : 'serial-test-miss'}`}
+          data-testid="serial-test-result"
+          data-matches={String(result.matches)}
+          data-code={result.code ?? ''}
+          data-via={tested.via}
+        >
           <p className="serial-test-verdict" role="status">
             <span className="feedback-icon" aria-hidden="true">
               {result.matches ? '✓' : '✗'}
