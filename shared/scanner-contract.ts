@@ -76,7 +76,7 @@ export const ScanLogEntry = z.object({
   aim: z.string().nullable(),
   /** The data as received, without its AIM identifier. */
   data: z.string(),
-  /** The data with hidden characters made visible: ⟨GS⟩, ⟨CR⟩, ⟨LF⟩, ⟨TAB⟩, · for a space, ⟨U+00E9⟩ beyond ASCII. */
+  /** The data with hidden characters made visible, as the serial test shows them: ⟨SP⟩, ⟨GS⟩, ⟨CR⟩, ⟨LF⟩, ⟨TAB⟩, ⟨U+00E9 é⟩ beyond ASCII. */
   visible: z.string(),
   /** Where the scan went. `none`: it could not be read, so it went nowhere. */
   target: z.enum(['sale', 'pick', 'serial-test', 'none']),

@@ -8,7 +8,7 @@ import { importCatalog } from '../catalog/import';
 import type { Db } from '../db/open';
 import { ProductLookup } from '../products/lookup';
 import type { ConfigStore } from './config-store';
-import { visibleCharacters } from './visible-characters';
+import { visibleCharacters, visibleText } from './visible-characters';
 
 type Input<N extends AdminRequestName> = z.infer<(typeof adminRequests)[N]['input']>;
 export type AdminHandlers = { [N in AdminRequestName]: (input: Input<N>) => AdminRequestOutput<N> | Promise<AdminRequestOutput<N>> };
@@ -94,15 +94,14 @@ export function createAdminHandlers(deps: AdminDeps): AdminHandlers {
         hasSerialPattern: () => pattern !== null,
         serialMatchesPattern: (candidate) => compiled.ok && compiled.matches(candidate),
       });
-      const received = visibleCharacters(serial);
       return {
         matches: code === null,
         code,
         pattern: pattern ?? '',
         patternSource: effective.sources[SERIAL_REGEX_KEY] ?? 'default',
         checked: normalizeSerial(serial),
-        received,
-        visible: received.map((character) => character.shown).join(''),
+        received: visibleCharacters(serial),
+        visible: visibleText(serial),
       };
     },
   };

@@ -27,6 +27,7 @@ import {
 import type { KeyReader } from '../app/counter-app';
 import type { ConfigStore, EffectiveConfig } from '../config/config-store';
 import { wedgeSettingsOf } from '../config/document';
+import { visibleText } from '../config/visible-characters';
 import type { HidDeviceInfo } from './hid-backend';
 import type { HidScannerHandlers } from './hid-manager';
 import { WedgeReader } from './wedge-reader';
@@ -40,33 +41,6 @@ export const SERIAL_TEST_LEASE_MS = 15_000;
 const HID_PROBLEMS_KEPT = 10;
 /** While recording, the screen's count of recorded keys is brought up to date this often, not at every key. */
 const RECORDING_STATUS_INTERVAL_MS = 250;
-
-const NAMED_CHARACTERS: Record<number, string> = {
-  0x1d: '⟨GS⟩',
-  0x0d: '⟨CR⟩',
-  0x0a: '⟨LF⟩',
-  0x09: '⟨TAB⟩',
-  0x04: '⟨EOT⟩',
-  0x1e: '⟨RS⟩',
-  0x20: '·',
-};
-
-/**
- * A scan's data with what is invisible made visible: GS, CR, LF, TAB (and the EOT/RS of an ISO/IEC
- * 15434 envelope) by name, a space as ·, other control characters and everything beyond ASCII as
- * ⟨U+XXXX⟩. A literal · or ⟨ is itself beyond ASCII, so what is shown can never be mistaken.
- */
-export function visibleScanText(text: string): string {
-  let shown = '';
-  for (const character of text) {
-    const codePoint = character.codePointAt(0)!;
-    const named = NAMED_CHARACTERS[codePoint];
-    if (named !== undefined) shown += named;
-    else if (codePoint < 0x20 || codePoint > 0x7e) shown += `⟨U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟩`;
-    else shown += character;
-  }
-  return shown;
-}
 
 export interface ScannerDiagnosticsDeps {
   config: ConfigStore;
@@ -435,14 +409,14 @@ export class ScannerDiagnostics {
       result === null
         ? { ...described, accepted: false, code: null, message: problem! }
         : result.code === null
-          ? { ...described, accepted: true, code: null, message: `Serial test: ${visibleScanText(serial)}${from} matches ${result.pattern === '' ? 'any serial (no pattern set)' : result.pattern}.` }
-          : { ...described, accepted: false, code: result.code, message: `Serial test: ${visibleScanText(serial)}${from} is refused (${result.code}): ${ERROR_MESSAGES[result.code]}` },
+          ? { ...described, accepted: true, code: null, message: `Serial test: ${visibleText(serial)}${from} matches ${result.pattern === '' ? 'any serial (no pattern set)' : result.pattern}.` }
+          : { ...described, accepted: false, code: result.code, message: `Serial test: ${visibleText(serial)}${from} is refused (${result.code}): ${ERROR_MESSAGES[result.code]}` },
     );
     this.deps.emit('serialTestScan', { entry, serial, result });
   }
 
   private record(fields: Omit<ScanLogEntry, 'seq' | 'at' | 'visible'>): ScanLogEntry {
-    const entry: ScanLogEntry = { seq: ++this.seq, at: this.now().toISOString(), ...fields, visible: visibleScanText(fields.data) };
+    const entry: ScanLogEntry = { seq: ++this.seq, at: this.now().toISOString(), ...fields, visible: visibleText(fields.data) };
     this.log.push(entry);
     this.log.splice(0, Math.max(0, this.log.length - SCAN_LOG_SIZE));
     this.deps.emit('scannerScan', entry);
@@ -511,7 +485,7 @@ function round(ms: number): number {
 
 function keyLabel(event: KeyInput): string {
   const modifiers = `${event.control ? 'Ctrl+' : ''}${event.alt ? 'Alt+' : ''}${event.meta ? 'Meta+' : ''}`;
-  const key = event.key === ' ' ? '·' : [...event.key].length === 1 ? visibleScanText(event.key) : event.key || event.code;
+  const key = [...event.key].length === 1 ? visibleText(event.key) : event.key || event.code;
   return modifiers + key;
 }
 

@@ -109,8 +109,8 @@ describe('scan log', () => {
       ['hid', 'EAN-13', ']E0', '0614141000111', 'sale', true, null],
       ['wedge', null, null, '9999999999994', 'sale', false, 'UNKNOWN_BARCODE'],
       // Its (01) has a bad check digit: a misread, refused as unreadable rather than looked up.
-      ['hid', 'GS1 DataMatrix', ']d2', '01061414100001292⟨GS⟩1SN·1', 'sale', false, 'SCAN_UNREADABLE'],
-      ['wedge', null, null, '06141⟨U+FFFD⟩1000111', 'none', false, 'SCAN_UNREADABLE'],
+      ['hid', 'GS1 DataMatrix', ']d2', '01061414100001292⟨GS⟩1SN⟨SP⟩1', 'sale', false, 'SCAN_UNREADABLE'],
+      ['wedge', null, null, '06141⟨U+FFFD �⟩1000111', 'none', false, 'SCAN_UNREADABLE'],
     ]);
     // The accepted scan is on the sale, and the till was told about the unreadable one.
     expect(h.app.sale.view().lines.map((line) => line.productId)).toEqual(['AC-CASE-X5']);

@@ -306,7 +306,7 @@ export function ScannersTab({ api, send }: { api: CounterApi; send: Send }) {
         <h2 id="log-heading" className="section-title">
           Live scan log <span className="admin-count">last {SCAN_LOG_SIZE}</span>
         </h2>
-        <p className="hint admin-hint-tight">Hidden characters are shown: ⟨GS⟩ group separator, ⟨CR⟩ ⟨LF⟩ ⟨TAB⟩, · a space, ⟨U+00E9⟩ a character beyond ASCII.</p>
+        <p className="hint admin-hint-tight">Hidden characters are shown: ⟨SP⟩ a space, ⟨GS⟩ group separator, ⟨CR⟩ ⟨LF⟩ ⟨TAB⟩, ⟨U+00E9 é⟩ a character beyond ASCII.</p>
         <ScanLog log={log} />
       </section>
 
