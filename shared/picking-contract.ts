@@ -38,6 +38,8 @@ export const PickLineView = z.object({
   serials: z.array(z.string()),
   rejected: z.number().int(),
   rejectReason: RejectReason.nullable(),
+  /** Units still to be picked or rejected (`unitsLeft` of shared/pick/rules.ts). */
+  left: z.number().int(),
 });
 export type PickLineView = z.infer<typeof PickLineView>;
 

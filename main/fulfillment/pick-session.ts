@@ -12,6 +12,7 @@ import {
   decideTypedSerial,
   everythingAccountedFor,
   MAX_WAVE_SIZE,
+  unitsLeft,
   type PickRuleState,
   type RejectReason,
   type RequestAction,
@@ -189,7 +190,7 @@ export class PickSession {
       const problem = checkReject(item, quantity);
       if (problem) return fail(problem);
       this.requests.reject(item.id, quantity, reason, note);
-      if (state.awaitingLineId === item.id && quantity === item.quantity - item.picked - item.rejected) this.requests.setAwaiting(request.id, null);
+      if (state.awaitingLineId === item.id && quantity === unitsLeft(item)) this.requests.setAwaiting(request.id, null);
       const why = reason === 'damaged' ? 'damaged' : 'not found';
       return this.settle(request, `${item.title}: ${quantity} rejected (${why}).`);
     });
@@ -239,6 +240,7 @@ export class PickSession {
         serials: item.serials,
         rejected: item.rejected,
         rejectReason: item.rejectReason,
+        left: unitsLeft(item),
       })),
       awaitingSerialLineId: request.awaitingItemId,
       readyToComplete: request.status === 'picking' && everythingAccountedFor(ruleState(request, items)),
@@ -356,8 +358,8 @@ function ruleState(request: RequestRow, items: readonly ItemRow[]): PickRuleStat
 
 function missingDetail(state: PickRuleState, items: readonly ItemRow[]): string {
   const missing = items
-    .filter((i) => i.quantity - i.picked - i.rejected > 0)
-    .map((i) => `${i.title}: ${i.quantity - i.picked - i.rejected} more`);
+    .filter((i) => unitsLeft(i) > 0)
+    .map((i) => `${i.title}: ${unitsLeft(i)} more`);
   if (state.awaitingLineId !== null && missing.length === 0) return 'A unit still waits for its serial.';
   return missing.length > 0 ? `Still to pick: ${missing.join(', ')}.` : '';
 }

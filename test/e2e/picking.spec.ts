@@ -138,8 +138,10 @@ test('scans reach the pick on screen after the host restarts, and no pick while 
   await page.getByTestId('tab-picking').click();
   await page.getByTestId('request-row').filter({ hasText: 'FR-1001' }).getByTestId('request-open').click();
   const cable = page.locator('[data-testid="pick-line"][data-product-id="AC-USBC-1M"]');
+  await expect(page.getByTestId('units-left')).toHaveText('3 units still to pick.');
   await wedgeScan(page, CABLE);
   await expect(cable.getByTestId('pick-line-picked')).toHaveText('1');
+  await expect(page.getByTestId('units-left')).toHaveText('2 units still to pick.');
 
   // Main forgets which screen is in front when it restarts; the page tells it again on reconnecting.
   const port = counter.port;
@@ -150,6 +152,8 @@ test('scans reach the pick on screen after the host restarts, and no pick while 
   await expect(page.getByTestId('pick-screen')).toHaveAttribute('data-request-id', 'FR-1001');
   await wedgeScan(page, CABLE);
   await expect(cable.getByTestId('pick-line-picked')).toHaveText('2');
+  await expect(page.getByTestId('units-left')).toHaveText('1 unit still to pick.');
+  await expect(cable).toHaveClass(/pick-line-done/);
 
   // The list takes the pick off the screen and off the desk: a scan there picks nothing and says so.
   await page.getByTestId('back-to-requests').click();

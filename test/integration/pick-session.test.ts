@@ -239,13 +239,21 @@ describe('picking a fulfillment request through the app', () => {
     await call(app, 'setWorkspace', { workspace: 'picking' });
     await call(app, 'openPick', { requestId: 'FR-1001' });
     const [phone, cable] = app.picking.view().open!.lines;
+    const left = () => app.picking.view().open!.lines.map((l) => l.left);
+    expect(left()).toEqual([1, 2]);
     expect(code(await call(app, 'rejectPickLine', { lineId: cable!.id, quantity: 3, reason: 'damaged' }))).toBe('PICK_QUANTITY_EXCEEDED');
     expect((await call(app, 'rejectPickLine', { lineId: cable!.id, quantity: 1, reason: 'damaged', note: ' torn box ' })).ok).toBe(true);
+    expect(left()).toEqual([1, 1]);
+    const incomplete = await call(app, 'completePick', {});
+    expect(incomplete).toMatchObject({ ok: false, error: { code: 'PICK_INCOMPLETE', message: expect.stringContaining('Aurora X5 phone, black: 1 more, USB-C cable 1 m: 1 more') } });
     expect((await call(app, 'confirmPickQuantity', { lineId: cable!.id, quantity: 1 })).ok).toBe(true);
+    expect(left()).toEqual([1, 0]);
     expect(code(await call(app, 'confirmPickQuantity', { lineId: cable!.id, quantity: 2 }))).toBe('PICK_QUANTITY_EXCEEDED');
     app.acceptScan(PHONE_UPC);
     expect((await call(app, 'rejectPickLine', { lineId: phone!.id, quantity: 1, reason: 'not_found' })).ok).toBe(true);
+    // Rejecting the last unit of the line waiting for a serial ends the wait.
     expect(app.picking.view().open!.awaitingSerialLineId).toBeNull();
+    expect(left()).toEqual([0, 0]);
     expect((await call(app, 'completePick', {})).ok).toBe(true);
     expect(app.picking.view().open!.slip!.lines.map((l) => [l.packed, l.rejected, l.rejectReason])).toEqual([
       [0, 1, 'not_found'],

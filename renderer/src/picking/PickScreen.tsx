@@ -46,7 +46,7 @@ export function PickScreen({ open, notice, act, active, onBack }: PickScreenProp
     setFocusRequest((n) => n + 1);
   };
 
-  const unitsLeft = open.lines.reduce((n, line) => n + line.quantity - line.picked - line.rejected, 0);
+  const unitsLeft = open.lines.reduce((n, line) => n + line.left, 0);
 
   return (
     <section className="pick-screen" data-testid="pick-screen" data-request-id={open.requestId} data-status={open.status} aria-label={`Pick ${open.requestId}`}>
@@ -176,10 +176,9 @@ export function PickScreen({ open, notice, act, active, onBack }: PickScreenProp
 function PickLine({ line, awaiting, picking, act }: { line: PickLineView; awaiting: boolean; picking: boolean; act: Act }) {
   const [quantity, setQuantity] = useState(String(line.quantity - line.rejected));
   const [reason, setReason] = useState<'not_found' | 'damaged'>('not_found');
-  const left = line.quantity - line.picked - line.rejected;
   return (
     <tr
-      className={`pick-line ${left === 0 ? 'pick-line-done' : ''} ${awaiting ? 'pick-line-awaiting' : ''}`}
+      className={`pick-line ${line.left === 0 ? 'pick-line-done' : ''} ${awaiting ? 'pick-line-awaiting' : ''}`}
       data-testid="pick-line"
       data-product-id={line.productId}
     >
@@ -220,7 +219,7 @@ function PickLine({ line, awaiting, picking, act }: { line: PickLineView; awaiti
                 </button>
               </>
             )}
-            {left > 0 && (
+            {line.left > 0 && (
               <>
                 <select
                   className="field-input"
