@@ -30,6 +30,7 @@ export function startKeyForwarding(send: KeySender, options: KeyForwardingOption
   // Main ends a burst by this page's clock, so the page tells it the time until every deadline of
   // the last key (a gap, the end timeout, the release of held typing) is surely past.
   const quietAfterMs = 2 * (settings.maxGapMs + settings.endTimeoutMs) + TICK_MS;
+  const delivery = new DeliveryLag();
   let ticker: ReturnType<typeof setInterval> | null = null;
   let lastKeyAt = 0;
   const stopTicking = () => {
@@ -37,9 +38,9 @@ export function startKeyForwarding(send: KeySender, options: KeyForwardingOption
     ticker = null;
   };
   const tick = () => {
-    const now = performance.now();
-    send([], focusOf(document.activeElement), now);
-    if (now - lastKeyAt > quietAfterMs) stopTicking();
+    const vouched = delivery.vouchedTime(performance.now());
+    send([], focusOf(document.activeElement), vouched);
+    if (vouched - lastKeyAt > quietAfterMs) stopTicking();
   };
   const onKey = (event: KeyboardEvent) => {
     // Our own replays of held keys are untrusted; they must reach the page and not come back here.
@@ -51,7 +52,9 @@ export function startKeyForwarding(send: KeySender, options: KeyForwardingOption
       event.stopImmediatePropagation();
     }
     lastKeyAt = input.t;
-    send([input], focus, performance.now());
+    const now = performance.now();
+    delivery.observe(now - input.t);
+    send([input], focus, delivery.vouchedTime(now));
     ticker ??= setInterval(tick, TICK_MS);
   };
   window.addEventListener('keydown', onKey, { capture: true });
@@ -70,6 +73,29 @@ export function startKeyForwarding(send: KeySender, options: KeyForwardingOption
 export type KeySender = (events: KeyInput[], focus: KeyFocus, now: number) => void;
 
 const TICK_MS = 10;
+
+/**
+ * How late keys reach this page after their own time stamps. On a busy machine a key can arrive
+ * 100 ms or more after it was pressed, so "now" does not yet mean that every earlier key is here.
+ * The page vouches only for a time that far back: bursts never split under load, and on a quiet
+ * machine, where keys arrive within a millisecond, typing is released as fast as ever.
+ */
+export class DeliveryLag {
+  private recent: number[] = [];
+
+  observe(lagMs: number): void {
+    this.recent.push(Math.max(0, lagMs));
+    if (this.recent.length > DeliveryLag.KEPT) this.recent.shift();
+  }
+
+  /** A time before which no key is still on its way, as far as the recent keys tell. */
+  vouchedTime(now: number): number {
+    return now - Math.max(0, ...this.recent) * DeliveryLag.MARGIN;
+  }
+
+  private static readonly KEPT = 32;
+  private static readonly MARGIN = 1.5;
+}
 
 function keyInputOf(event: KeyboardEvent): KeyInput {
   return {
