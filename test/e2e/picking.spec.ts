@@ -45,6 +45,8 @@ test('a picker scans a phone, its serial and two cables, completes, ships, and t
   await wedgeScan(page, PHONE_UPC);
   await expect(page.getByTestId('pick-serial-prompt')).toContainText('Aurora X5 phone, black');
   await expect(page.getByTestId('pick-serial-input')).toBeFocused();
+  await expect(page.getByTestId('pick-serial-cancel')).toHaveText('Put back');
+  await screenshot(page, 'pick-serial-prompt');
   await wedgeScan(page, PHONE_SERIAL);
   await expect(page.getByTestId('pick-serial-prompt')).toHaveCount(0);
   await expect(page.getByTestId('pick-scan-input')).toBeFocused();

@@ -9,6 +9,7 @@ import { PaymentPanel } from './PaymentPanel';
 import { ProductFinder } from './ProductFinder';
 import { Receipt } from './Receipt';
 import { loadRecentProducts, saveRecentProducts, withRecent, type RecentProduct } from './recent-products';
+import { ScanField } from './ScanField';
 import { SerialPrompt } from './SerialPrompt';
 import { SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts';
 import { VoidDialog } from './VoidDialog';
@@ -31,7 +32,6 @@ export function CheckoutScreen({ state, send, transportError, active }: Checkout
   // workspace shows its own.
   const notice = active ? heard : null;
   const [dialog, setDialog] = useState<OpenDialog>('none');
-  const [barcode, setBarcode] = useState('');
   const [recent, setRecent] = useState<RecentProduct[]>(() => loadRecentProducts());
   const [focusRequest, setFocusRequest] = useState(0);
   const barcodeRef = useRef<HTMLInputElement>(null);
@@ -69,16 +69,6 @@ export function CheckoutScreen({ state, send, transportError, active }: Checkout
     });
     // The tiles follow which products are on the sale, not every change of a line.
   }, [lineKey]);
-
-  const scanTyped = async () => {
-    if (barcode === '') {
-      if (receipt) await act('newSale', {});
-      return;
-    }
-    const result = await act('scan', { data: barcode });
-    if (result?.ok) setBarcode('');
-    else barcodeRef.current?.select();
-  };
 
   const runShortcut = (action: ShortcutAction) => {
     switch (action) {
@@ -135,31 +125,20 @@ export function CheckoutScreen({ state, send, transportError, active }: Checkout
     >
       <main className="sale-area" aria-label={`Sale ${sale.saleId}`}>
         <div className="scan-bar">
-          <label className="field-label" htmlFor="barcode-input">
-            Barcode <kbd>F2</kbd>
-          </label>
-          <div className="field-row">
-            <input
-              id="barcode-input"
-              ref={barcodeRef}
-              className="field-input field-input-barcode"
-              data-testid="barcode-input"
-              placeholder="Scan, or type a barcode and press Enter"
-              autoComplete="off"
-              spellCheck={false}
-              value={barcode}
-              onChange={(event) => setBarcode(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  void scanTyped();
-                }
-              }}
-            />
-            <button type="button" className="button button-secondary" data-testid="barcode-submit" onClick={() => void scanTyped()}>
-              Add
-            </button>
-          </div>
+          <ScanField
+            idPrefix="barcode"
+            label={
+              <>
+                Barcode <kbd>F2</kbd>
+              </>
+            }
+            submitLabel="Add"
+            inputRef={barcodeRef}
+            onSubmit={async (data) => (await act('scan', { data }))?.ok === true}
+            onEmpty={() => {
+              if (receipt) void act('newSale', {});
+            }}
+          />
         </div>
 
         {/* The receipt itself says the sale completed; only a refusal needs the banner then. */}
@@ -197,6 +176,7 @@ export function CheckoutScreen({ state, send, transportError, active }: Checkout
                         notice={notice}
                         inputRef={serialRef}
                         onSubmit={async (text) => (await act('typeSerial', { text }))?.ok === true}
+                        hint="Shipping it instead? Choose “Ship”: the serial is recorded when the order is picked."
                       />
                     )}
                   </CartLine>

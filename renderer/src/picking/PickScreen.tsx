@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ActionResult } from '../../../shared/contract';
 import type { OpenPickView, PickLineView } from '../../../shared/picking-contract';
 import type { Notice } from '../app/use-notice';
 import { FeedbackBanner } from '../checkout/FeedbackBanner';
+import { ScanField } from '../checkout/ScanField';
+import { SerialPrompt } from '../checkout/SerialPrompt';
 import { PackingSlip } from './PackingSlip';
 import type { Act } from './PickingWorkspace';
 import { REJECT_LABEL, STATUS_LABEL } from './labels';
@@ -19,8 +22,6 @@ export interface PickScreenProps {
  * is scanned or typed. Whether a scan or serial is accepted is main's call; this screen shows it.
  */
 export function PickScreen({ open, notice, act, active, onBack }: PickScreenProps) {
-  const [barcode, setBarcode] = useState('');
-  const [serial, setSerial] = useState('');
   const [focusRequest, setFocusRequest] = useState(0);
   const barcodeRef = useRef<HTMLInputElement>(null);
   const serialRef = useRef<HTMLInputElement>(null);
@@ -33,17 +34,10 @@ export function PickScreen({ open, notice, act, active, onBack }: PickScreenProp
     (awaiting ? serialRef : barcodeRef).current?.focus();
   }, [focusRequest, awaiting?.id, open.requestId, picking, active]);
 
-  // A refused scan stays in its field, selected, so the next scan replaces it.
-  useEffect(() => {
-    if (notice && !notice.ok) (awaiting ? serialRef : barcodeRef).current?.select();
-  }, [notice?.key]);
-
-  const submit = async (kind: 'scan' | 'serial') => {
-    const text = kind === 'scan' ? barcode : serial;
-    if (text.trim() === '') return;
-    const result = kind === 'scan' ? await act('scan', { data: text }) : await act('typeSerial', { text });
-    if (result?.ok) (kind === 'scan' ? setBarcode : setSerial)('');
+  const submitted = async (result: Promise<ActionResult | null>): Promise<boolean> => {
+    const accepted = (await result)?.ok === true;
     setFocusRequest((n) => n + 1);
+    return accepted;
   };
 
   const unitsLeft = open.lines.reduce((n, line) => n + line.left, 0);
@@ -71,69 +65,28 @@ export function PickScreen({ open, notice, act, active, onBack }: PickScreenProp
       {picking && (
         <div className="scan-bar">
           {awaiting ? (
-            <div className="serial-prompt" data-testid="pick-serial-prompt">
-              <label className="serial-prompt-label" htmlFor="pick-serial-input">
-                Scan or type the serial number of <strong>{awaiting.title}</strong>
-              </label>
-              <div className="field-row">
-                <input
-                  id="pick-serial-input"
-                  ref={serialRef}
-                  className="field-input field-input-serial"
-                  data-testid="pick-serial-input"
-                  autoComplete="off"
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  value={serial}
-                  onChange={(event) => setSerial(event.target.value)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') {
-                      event.preventDefault();
-                      void submit('serial');
-                    }
-                  }}
-                />
-                <button type="button" className="button button-primary" data-testid="pick-serial-submit" onClick={() => void submit('serial')}>
-                  Record serial
-                </button>
-                <button type="button" className="button button-secondary" data-testid="pick-serial-cancel" onClick={() => void act('cancelPickSerial', {})}>
-                  Put back
-                </button>
-              </div>
-            </div>
+            <SerialPrompt
+              idPrefix="pick-serial"
+              title={awaiting.title}
+              notice={notice}
+              inputRef={serialRef}
+              onSubmit={(text) => submitted(act('typeSerial', { text }))}
+              extraAction={{ label: 'Put back', testId: 'pick-serial-cancel', run: () => void act('cancelPickSerial', {}) }}
+            />
           ) : (
-            <>
-              <label className="field-label" htmlFor="pick-scan-input">
-                Scan a product on the list
-              </label>
-              <div className="field-row">
-                <input
-                  id="pick-scan-input"
-                  ref={barcodeRef}
-                  className="field-input field-input-barcode"
-                  data-testid="pick-scan-input"
-                  placeholder="Scan, or type a barcode and press Enter"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={barcode}
-                  onChange={(event) => setBarcode(event.target.value)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') {
-                      event.preventDefault();
-                      void submit('scan');
-                    }
-                  }}
-                />
-                <button type="button" className="button button-secondary" data-testid="pick-scan-submit" onClick={() => void submit('scan')}>
-                  Pick
-                </button>
-              </div>
-            </>
+            <ScanField
+              idPrefix="pick-scan"
+              label="Scan a product on the list"
+              submitLabel="Pick"
+              inputRef={barcodeRef}
+              onSubmit={(data) => submitted(act('scan', { data }))}
+            />
           )}
         </div>
       )}
 
-      <FeedbackBanner notice={notice} />
+      {/* While a unit waits for its serial, the prompt shows the sentence beside its field. */}
+      {!(picking && awaiting) && <FeedbackBanner notice={notice} />}
 
       <table className="pick-table pick-list" data-testid="pick-list">
         <thead>
