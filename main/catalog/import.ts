@@ -279,9 +279,12 @@ async function runImport(
       progress.report('checking', true);
       const byOrder = new Map(planned.map((file) => [file.order, file.source.name]));
       for (const conflict of staging.finishProducts(replaceCatalog)) {
-        const elsewhere = conflict.other
-          ? `product ${JSON.stringify(conflict.otherProductId)} (item ${conflict.other.item} of ${byOrder.get(conflict.other.file)}) has it too`
-          : `product ${JSON.stringify(conflict.otherProductId)} in the catalog already has it`;
+        const where = conflict.other ? ` (item ${conflict.other.item} of ${byOrder.get(conflict.other.file)})` : ' in the catalog';
+        const elsewhere = conflict.isProductId
+          ? `it is the product_id of product ${JSON.stringify(conflict.otherProductId)}${where}`
+          : conflict.other
+            ? `product ${JSON.stringify(conflict.otherProductId)}${where} has it too`
+            : `product ${JSON.stringify(conflict.otherProductId)}${where} already has it`;
         errors.add(
           conflict.file,
           byOrder.get(conflict.file) ?? '',

@@ -39,6 +39,8 @@ export interface IdentifierConflict {
   otherProductId: string;
   /** Where the other product is in this import, or null when it is already in the database. */
   other: { file: number; item: number } | null;
+  /** The identifier is the other product's own product_id (or a GTIN form of it), not one of its identifiers. */
+  isProductId?: boolean;
 }
 
 export class Staging {
@@ -160,7 +162,25 @@ export class Staging {
         conflicts.push({ file: row.file, item: row.item, productId: row.productId, value: row.value, otherProductId: first.productId, other: { file: first.file, item: first.item } });
       }
     }
+    // A scan looks up product ids too, so an identifier may not be another product's id either.
+    const digitsId = (column: string) =>
+      `(${column} NOT GLOB '*[^0-9]*' AND length(${column}) IN (8, 12, 13, 14) AND s.gtin14 = substr('00000000000000' || ${column}, -14))`;
+    const againstStagedIds = db.prepare(
+      `SELECT s.file, s.item, s.product_id AS productId, s.value, p.product_id AS otherProductId, p.file AS otherFile, p.item AS otherItem
+         FROM ${STAGE}.identifiers s JOIN ${STAGE}.products p ON (p.product_id = s.value OR ${digitsId('p.product_id')})
+        WHERE p.product_id <> s.product_id`,
+    );
+    for (const row of againstStagedIds.iterate() as Iterable<Omit<IdentifierConflict, 'other'> & { otherFile: number; otherItem: number }>) {
+      const { otherFile, otherItem, ...conflict } = row;
+      conflicts.push({ ...conflict, other: { file: otherFile, item: otherItem }, isProductId: true });
+    }
     if (!catalogIsReplaced) {
+      const againstCatalogIds = db.prepare(
+        `SELECT s.file, s.item, s.product_id AS productId, s.value, p.product_id AS otherProductId
+           FROM ${STAGE}.identifiers s JOIN main.products p ON (p.product_id = s.value OR ${digitsId('p.product_id')})
+          WHERE p.hidden = 0 AND p.product_id <> s.product_id AND p.product_id NOT IN (SELECT product_id FROM ${STAGE}.products)`,
+      );
+      for (const row of againstCatalogIds.iterate() as Iterable<Omit<IdentifierConflict, 'other'>>) conflicts.push({ ...row, other: null, isProductId: true });
       // Products the import leaves as they are keep their identifiers, so a new one may not reuse them.
       const againstDatabase = db.prepare(
         `SELECT s.file, s.item, s.product_id AS productId, s.value, m.product_id AS otherProductId
