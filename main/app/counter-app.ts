@@ -1,6 +1,7 @@
 import { requests, type ActionResult, type AppState, type KeyInput, type EventName, type EventPayload, type Feedback, type RequestName } from '../../shared/contract';
 import { compileSerialPattern, type SerialMatcher } from '../../shared/serial';
 import type { Db } from '../db/open';
+import { ProductLookup } from '../products/lookup';
 import type { ConfigStore } from '../config/config-store';
 import { SaleSession, type SerialPolicy } from '../sale/sale-session';
 import { createHandlers, type Handlers } from './handlers';
@@ -44,6 +45,7 @@ export class CounterApp {
 
   constructor(readonly db: Db, readonly config: ConfigStore) {
     const serialPolicy = serialPolicyOf(config);
+    const catalog = new ProductLookup(db);
     this.sale = new SaleSession(db, serialPolicy);
     this.picking = new PickSession(db, serialPolicy);
     this.sale.onCompleted((sale, lines) => this.picking.createFromSale(sale, lines));
@@ -54,6 +56,7 @@ export class CounterApp {
       scanTarget: () => (this.scanTarget() === this.picking ? 'pick' : 'sale'),
       reportUnreadable: (message) => this.report({ ok: false, error: { code: 'SCAN_UNREADABLE', message } }),
       testSerial: (serial) => this.handle('testSerial', { serial }) as Promise<SerialTestResult>,
+      findProduct: (code) => catalog.find(code),
       addDisposer: (dispose) => this.addDisposer(dispose),
     });
     this.handlers = createHandlers(this);

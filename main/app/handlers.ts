@@ -4,7 +4,6 @@ import type { CounterApp } from './counter-app';
 import { createPickingHandlers } from '../fulfillment/handlers';
 import { createAdminHandlers } from '../config/admin-handlers';
 import { createScannerHandlers } from '../devices/scanner-diagnostics';
-import { ProductLookup } from '../products/lookup';
 
 type Input<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
 export type Handlers = { [N in RequestName]: (input: Input<N>) => RequestOutput<N> | Promise<RequestOutput<N>> };
@@ -12,13 +11,10 @@ export type Handlers = { [N in RequestName]: (input: Input<N>) => RequestOutput<
 /** One handler per request of the contract; inputs arrive already validated. */
 export function createHandlers(app: CounterApp): Handlers {
   const sale = app.sale;
-  const products = new ProductLookup(app.db);
   const act = (result: ActionResult): ActionResult => {
     app.report(result);
     return result;
   };
-  // The serial test reads a scanned label as a serial prompt does, which takes the catalog.
-  app.scanners.useCatalog((code) => products.find(code));
   const admin = createAdminHandlers({
     db: app.db,
     config: app.config,

@@ -53,6 +53,11 @@ export interface ScannerDiagnosticsDeps {
   reportUnreadable(message: string): void;
   /** The settings screen's serial test (the `testSerial` request). */
   testSerial(serial: string): Promise<SerialTestResult>;
+  /**
+   * The catalog the serial test reads scanned labels against: at a serial prompt a product code is
+   * refused, and a GS1 label gives its (21) only as the serial of the product it names.
+   */
+  findProduct(code: string): CatalogProduct | null;
   addDisposer(dispose: () => void): void;
   /** Monotonic milliseconds; the wedge reader's clock too. */
   clock?: () => number;
@@ -131,7 +136,6 @@ export class ScannerDiagnostics {
   private readonly clock: () => number;
   private readonly now: () => Date;
   private readonly platform: string;
-  private findProduct: (code: string) => CatalogProduct | null = () => null;
 
   constructor(private readonly deps: ScannerDiagnosticsDeps) {
     this.clock = deps.clock ?? (() => performance.now());
@@ -184,14 +188,6 @@ export class ScannerDiagnostics {
         this.emitStatus();
       },
     };
-  }
-
-  /**
-   * The catalog the serial test reads scanned labels against: at a serial prompt a product code is
-   * refused, and a GS1 label gives its (21) only as the serial of the product it names.
-   */
-  useCatalog(findProduct: (code: string) => CatalogProduct | null): void {
-    this.findProduct = findProduct;
   }
 
   /** Lists the manager's open interfaces as the HID scanners connected. */
@@ -392,7 +388,7 @@ export class ScannerDiagnostics {
 
   private async deliverToSerialTest(scan: Scan): Promise<void> {
     const reading = readScan(scanText(scan));
-    const offered = serialOfferedToTest(reading, { findProduct: (code) => this.findProduct(code) });
+    const offered = serialOfferedToTest(reading, { findProduct: (code) => this.deps.findProduct(code) });
     // A scan refused before any serial is read (a product label) is still shown with the pattern in force.
     const serial = offered.ok ? offered.serial : reading.text;
     const described = { source: scan.source, symbology: scan.symbology, aim: scan.aim, data: scan.data, target: 'serial-test' as const };
