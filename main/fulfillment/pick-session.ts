@@ -21,7 +21,7 @@ import type { SerialFacts } from '../../shared/serial-checks';
 import { readScan } from '../../shared/sale/scan-reading';
 import { ProductLookup } from '../products/lookup';
 import { SerialRegistry } from '../serials/serial-registry';
-import type { SerialPolicy } from '../sale/sale-session';
+import { serialFacts, type SerialPolicy } from '../serials/serial-facts';
 import type { LineRow, SaleRow } from '../sale/sale-repository';
 import { RequestRepository, type ItemRow, type RequestRow } from './request-repository';
 
@@ -308,13 +308,7 @@ export class PickSession {
   }
 
   private facts(request: RequestRow): SerialFacts {
-    return {
-      findProduct: (code) => this.products.find(code),
-      hasSerialPattern: () => this.serialPolicy.hasPattern(),
-      serialMatchesPattern: (serial) => this.serialPolicy.matches(serial),
-      serialElsewhere: (productId, serial) => this.serials.elsewhere(productId, serial, { requestId: request.id }),
-      isKnownSerial: (serial) => this.serials.isKnown(serial),
-    };
+    return serialFacts(this.products, this.serials, this.serialPolicy, { requestId: request.id });
   }
 
   private now(): string {

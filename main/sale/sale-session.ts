@@ -15,12 +15,8 @@ import { readScan } from '../../shared/sale/scan-reading';
 import { normalizeSerial } from '../../shared/serial';
 import { ProductLookup } from '../products/lookup';
 import { SerialRegistry } from '../serials/serial-registry';
+import { serialFacts, type SerialPolicy } from '../serials/serial-facts';
 import { SaleRepository, type LineRow, type SaleRow } from './sale-repository';
-
-export interface SerialPolicy {
-  hasPattern(): boolean;
-  matches(serial: string): boolean;
-}
 
 /** Runs inside the completion transaction, so that what it writes lands with the sale or not at all. */
 export type CompletionHook = (sale: SaleRow, lines: readonly LineRow[]) => void;
@@ -284,13 +280,7 @@ export class SaleSession {
   }
 
   private facts(sale: SaleRow | null): SerialFacts {
-    return {
-      findProduct: (code) => this.products.find(code),
-      hasSerialPattern: () => this.serialPolicy.hasPattern(),
-      serialMatchesPattern: (serial) => this.serialPolicy.matches(serial),
-      serialElsewhere: (productId, serial) => this.serials.elsewhere(productId, serial, { saleId: sale?.id ?? -1 }),
-      isKnownSerial: (serial) => this.serials.isKnown(serial),
-    };
+    return serialFacts(this.products, this.serials, this.serialPolicy, { saleId: sale?.id ?? -1 });
   }
 
   private now(): string {

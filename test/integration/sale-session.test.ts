@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
-import { SaleSession, type SerialPolicy } from '../../main/sale/sale-session';
+import { SaleSession } from '../../main/sale/sale-session';
+import type { SerialPolicy } from '../../main/serials/serial-facts';
 import { compileSerialPattern } from '../../shared/serial';
 import { tempDbPath } from '../support/temp';
 
