@@ -52,6 +52,8 @@ export class SaleRepository {
         `UPDATE sales SET status = 'completed', closed_at = ?, tender = ?, total_minor = ?, tendered_minor = ?, change_minor = ? WHERE id = ?`,
       ),
       sellSerial: db.prepare(`INSERT INTO sold_serials (product_id, serial, sale_id, line_id) VALUES (?, ?, ?, ?)`),
+      receiptSaleId: db.prepare(`SELECT receipt_sale_id FROM till_desk WHERE id = 1`).pluck(),
+      setReceiptSaleId: db.prepare(`UPDATE till_desk SET receipt_sale_id = ? WHERE id = 1`),
     };
   }
 
@@ -118,6 +120,15 @@ export class SaleRepository {
 
   recordSoldSerial(productId: string, serial: string, saleId: number, lineId: number): void {
     this.statements.sellSerial.run(productId, serial, saleId, lineId);
+  }
+
+  /** The completed sale whose receipt is on screen, or null. */
+  receiptSaleId(): number | null {
+    return (this.statements.receiptSaleId.get() as number | null | undefined) ?? null;
+  }
+
+  setReceiptSaleId(saleId: number | null): void {
+    this.statements.setReceiptSaleId.run(saleId);
   }
 
   transaction<T>(action: () => T): T {

@@ -32,7 +32,6 @@ export class SaleSession {
   private readonly products: ProductLookup;
   private readonly serials: SerialRegistry;
   private readonly completionHooks: CompletionHook[] = [];
-  private lastReceiptSaleId: number | null = null;
 
   constructor(
     db: Db,
@@ -142,7 +141,7 @@ export class SaleSession {
       this.sales.complete(openSale.id, this.now(), { ...payment, total });
       const completed = this.sales.sale(openSale.id)!;
       for (const hook of this.completionHooks) hook(completed, lines);
-      this.lastReceiptSaleId = openSale.id;
+      this.sales.setReceiptSaleId(openSale.id);
       return done('Sale complete.');
     });
   }
@@ -152,7 +151,7 @@ export class SaleSession {
     return this.sales.transaction(() => {
       const sale = this.sales.openSale();
       if (sale && this.sales.lines(sale.id).length > 0) return fail('SALE_IN_PROGRESS');
-      this.lastReceiptSaleId = null;
+      this.sales.setReceiptSaleId(null);
       return done('New sale.');
     });
   }
@@ -162,7 +161,7 @@ export class SaleSession {
       const sale = this.sales.openSale();
       if (!sale || this.sales.lines(sale.id).length === 0) return fail('EMPTY_SALE');
       this.sales.park(sale.id, this.now());
-      this.lastReceiptSaleId = null;
+      this.sales.setReceiptSaleId(null);
       return done(`Sale ${sale.id} parked.`);
     });
   }
@@ -178,7 +177,7 @@ export class SaleSession {
         else this.sales.void(current.id, this.now());
       }
       this.sales.reopen(saleId);
-      this.lastReceiptSaleId = null;
+      this.sales.setReceiptSaleId(null);
       return done(`Sale ${saleId} resumed.`);
     });
   }
@@ -229,8 +228,9 @@ export class SaleSession {
   }
 
   private receipt(): ReceiptView | null {
-    if (this.lastReceiptSaleId === null) return null;
-    const sale = this.sales.sale(this.lastReceiptSaleId);
+    const receiptSaleId = this.sales.receiptSaleId();
+    if (receiptSaleId === null) return null;
+    const sale = this.sales.sale(receiptSaleId);
     if (!sale || sale.status !== 'completed') return null;
     return {
       saleId: sale.id,
@@ -255,7 +255,7 @@ export class SaleSession {
       // The price book changed currency under an open sale (an import): one sale has one currency.
       return fail('CURRENCY_MISMATCH', `(${product.productId}: ${priced.currency}, the sale: ${sale.currency})`);
     }
-    this.lastReceiptSaleId = null;
+    this.sales.setReceiptSaleId(null);
     const lineId = this.sales.addLine({
       saleId: sale.id,
       productId: product.productId,

@@ -159,4 +159,20 @@ describe('the sale session over a real SQLite file', () => {
     expect(sale.view().lines).toHaveLength(1);
     db.close();
   });
+
+  it('shows the receipt again after a restart, until the next sale starts', () => {
+    const path = tempDbPath();
+    const first = open(path);
+    seed(first.db);
+    first.sale.scan('0614141000104');
+    expect(first.sale.complete('cash', 2000).ok).toBe(true);
+    first.db.close();
+    const second = open(path);
+    expect(second.sale.view().lastReceipt).toMatchObject({ total: 1299, tendered: 2000, change: 701 });
+    expect(second.sale.newSale().ok).toBe(true);
+    second.db.close();
+    const third = open(path);
+    expect(third.sale.view().lastReceipt).toBeNull();
+    third.db.close();
+  });
 });
