@@ -162,12 +162,15 @@ export class Staging {
         conflicts.push({ file: row.file, item: row.item, productId: row.productId, value: row.value, otherProductId: first.productId, other: { file: first.file, item: first.item } });
       }
     }
-    // A scan looks up product ids too, so an identifier may not be another product's id either.
-    const digitsId = (column: string) =>
-      `(${column} NOT GLOB '*[^0-9]*' AND length(${column}) IN (8, 12, 13, 14) AND s.gtin14 = substr('00000000000000' || ${column}, -14))`;
+    // A scan looks up product ids too, so an identifier may not be another product's id either, in
+    // any GTIN form. Each form is a key lookup, so this stays linear in a million-product import.
+    const idForms = `(s.value, s.gtin14,
+        CASE WHEN s.gtin14 LIKE '0%' THEN substr(s.gtin14, 2) END,
+        CASE WHEN s.gtin14 LIKE '00%' THEN substr(s.gtin14, 3) END,
+        CASE WHEN s.gtin14 LIKE '000000%' THEN substr(s.gtin14, 7) END)`;
     const againstStagedIds = db.prepare(
       `SELECT s.file, s.item, s.product_id AS productId, s.value, p.product_id AS otherProductId, p.file AS otherFile, p.item AS otherItem
-         FROM ${STAGE}.identifiers s JOIN ${STAGE}.products p ON (p.product_id = s.value OR ${digitsId('p.product_id')})
+         FROM ${STAGE}.identifiers s JOIN ${STAGE}.products p ON p.product_id IN ${idForms}
         WHERE p.product_id <> s.product_id`,
     );
     for (const row of againstStagedIds.iterate() as Iterable<Omit<IdentifierConflict, 'other'> & { otherFile: number; otherItem: number }>) {
@@ -177,7 +180,7 @@ export class Staging {
     if (!catalogIsReplaced) {
       const againstCatalogIds = db.prepare(
         `SELECT s.file, s.item, s.product_id AS productId, s.value, p.product_id AS otherProductId
-           FROM ${STAGE}.identifiers s JOIN main.products p ON (p.product_id = s.value OR ${digitsId('p.product_id')})
+           FROM ${STAGE}.identifiers s JOIN main.products p ON p.product_id IN ${idForms}
           WHERE p.hidden = 0 AND p.product_id <> s.product_id AND p.product_id NOT IN (SELECT product_id FROM ${STAGE}.products)`,
       );
       for (const row of againstCatalogIds.iterate() as Iterable<Omit<IdentifierConflict, 'other'>>) conflicts.push({ ...row, other: null, isProductId: true });
