@@ -36,16 +36,10 @@ export interface ItemRow {
   rejectNote: string | null;
 }
 
-export interface NewRequest {
-  id: string;
-  origin: RequestOrigin;
-  saleId: number | null;
-  shippingMethod: string | null;
-  customerName: string | null;
-  createdAt: string;
+export type NewRequest = Pick<RequestRow, 'id' | 'origin' | 'saleId' | 'shippingMethod' | 'customerName' | 'createdAt'> & {
   status: 'new' | 'accepted';
-  items: { productId: string; title: string; serialized: boolean; quantity: number }[];
-}
+  items: Pick<ItemRow, 'productId' | 'title' | 'serialized' | 'quantity'>[];
+};
 
 /** When each status was reached, for the slip and the dashboard. */
 const STATUS_TIME: Partial<Record<RequestStatus, string>> = {
